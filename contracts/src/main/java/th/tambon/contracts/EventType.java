@@ -1,0 +1,58 @@
+package th.tambon.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type Tambon publishes: its CloudEvents {@code type}, the topic that carries it, the Java record
+ * of its data and the JSON Schema that describes that data. Types only grow: a breaking change is a new
+ * {@code .v2} type published beside the old one.
+ */
+public enum EventType {
+    ESA_REGISTERED("th.tambon.esa.registered.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.EsaRegistered.class, "esa-registered.v1.json"),
+    SCHOOL_REGISTERED("th.tambon.school.registered.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.SchoolRegistered.class, "school-registered.v1.json");
+
+    private static final String SCHEMA_FOLDER = "/th/tambon/contracts/schemas/";
+
+    private final String ceType;
+    private final String topic;
+    private final Class<? extends EventData> dataClass;
+    private final String schemaFile;
+
+    EventType(String ceType, String topic, Class<? extends EventData> dataClass, String schemaFile) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.dataClass = dataClass;
+        this.schemaFile = schemaFile;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventData> dataClass() {
+        return dataClass;
+    }
+
+    /** Classpath resource of the JSON Schema for this type's data. */
+    public String schemaResource() {
+        return SCHEMA_FOLDER + schemaFile;
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Class<? extends EventData> dataClass) {
+        return Arrays.stream(values())
+                .filter(t -> t.dataClass.equals(dataClass))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a contract event: " + dataClass.getName()));
+    }
+}

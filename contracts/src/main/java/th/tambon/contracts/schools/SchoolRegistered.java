@@ -1,0 +1,32 @@
+package th.tambon.contracts.schools;
+
+import th.tambon.contracts.EventData;
+
+import java.time.Instant;
+
+/**
+ * A school was registered under an ESA. Key: {@code code}.
+ *
+ * @param code       8-digit SMIS code
+ * @param esa        code of the ESA the school belongs to
+ * @param tambonCode DOPA tambon code, 6 digits
+ * @param nameEn     may be null
+ * @param director   may be null
+ */
+public record SchoolRegistered(
+        String code,
+        String nameTh,
+        String nameEn,
+        String esa,
+        String province,
+        String district,
+        String tambon,
+        String tambonCode,
+        String director,
+        Instant registeredAt) implements EventData {
+
+    @Override
+    public String key() {
+        return code;
+    }
+}

@@ -1,0 +1,16 @@
+package th.tambon.messaging.codec;
+
+import io.micronaut.serde.annotation.SerdeImport;
+import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.SchoolRegistered;
+
+/**
+ * The contract records stay free of framework annotations; this class gives Micronaut Serde their compile-time
+ * introspection. Every {@link th.tambon.contracts.EventType} data class must be listed (a test checks it).
+ */
+@SerdeImport(EsaRegistered.class)
+@SerdeImport(SchoolRegistered.class)
+final class ContractSerde {
+    private ContractSerde() {
+    }
+}

@@ -1,0 +1,16 @@
+package th.tambon.messaging.consumer;
+
+/** Headers added to a record sent to {@code <service>.dlq}, next to the original record's own headers. */
+public final class DeadLetterHeaders {
+    public static final String ORIGINAL_TOPIC = "dlq-original-topic";
+    public static final String ORIGINAL_PARTITION = "dlq-original-partition";
+    public static final String ORIGINAL_OFFSET = "dlq-original-offset";
+    public static final String CONSUMER = "dlq-consumer";
+    public static final String ERROR_CLASS = "dlq-error-class";
+    public static final String ERROR_MESSAGE = "dlq-error-message";
+    public static final String ATTEMPTS = "dlq-attempts";
+    public static final String FAILED_AT = "dlq-failed-at";
+
+    private DeadLetterHeaders() {
+    }
+}
