@@ -92,7 +92,7 @@ class MessagingKitTest {
             throw new IllegalStateException("the state change failed");
         })).hasMessageContaining("the state change failed");
 
-        assertThat(count("SELECT count(*) FROM outbox_message WHERE message_key = '51010002'")).isZero();
+        assertThat(count("SELECT count(*) FROM messaging.outbox_message WHERE message_key = '51010002'")).isZero();
     }
 
     @Test
@@ -111,7 +111,7 @@ class MessagingKitTest {
 
         Eventually.await(WAIT, () -> assertThat(times("51010005")).isEqualTo(1));
         assertThat(times("51010004")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM inbox_message WHERE event_id = '" + eventId + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM messaging.inbox_message WHERE event_id = '" + eventId + "'")).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +150,7 @@ class MessagingKitTest {
             assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
             assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ERROR_MESSAGE)).contains("handler refuses 51010008");
             Eventually.await(WAIT, () -> assertThat(times("51010009")).isEqualTo(1));
-            assertThat(count("SELECT count(*) FROM inbox_message WHERE event_id = '" + failingId + "'"))
+            assertThat(count("SELECT count(*) FROM messaging.inbox_message WHERE event_id = '" + failingId + "'"))
                     .as("a failed attempt leaves no inbox row").isZero();
         }
     }

@@ -13,7 +13,7 @@ public final class Inbox {
     public static boolean claim(Connection connection, String consumer, String eventId, String eventType,
                                 String topic, int partition, long offset) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO inbox_message (consumer, event_id, event_type, topic, partition, "offset")
+                INSERT INTO messaging.inbox_message (consumer, event_id, event_type, topic, partition, "offset")
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (consumer, event_id) DO NOTHING""")) {
             insert.setString(1, consumer);
             insert.setString(2, eventId);

@@ -20,13 +20,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Where a service says "this happened". The event is written to {@code outbox_message} in the caller's transaction,
+ * Where a service says "this happened". The event is written to {@code messaging.outbox_message} in the caller's transaction,
  * so it commits or rolls back with the state change it announces; the {@link OutboxRelay} publishes it afterwards.
  */
 @Singleton
 public class Outbox {
     private static final String INSERT = """
-            INSERT INTO outbox_message (event_id, topic, message_key, lane, event_type, source, subject, occurred_at, payload)
+            INSERT INTO messaging.outbox_message (event_id, topic, message_key, lane, event_type, source, subject, occurred_at, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final TransactionOperations<Connection> transactions;

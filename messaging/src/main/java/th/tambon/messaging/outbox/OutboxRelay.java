@@ -109,7 +109,7 @@ public class OutboxRelay {
             long count = 0;
             Instant oldest = null;
             try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT lane, count(*), min(created_at) FROM outbox_message WHERE sent_at IS NULL GROUP BY lane");
+                    "SELECT lane, count(*), min(created_at) FROM messaging.outbox_message WHERE sent_at IS NULL GROUP BY lane");
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     lanes.add(rows.getShort(1));
@@ -175,7 +175,7 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload, trace_parent
-                FROM outbox_message WHERE lane = ? AND sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                FROM messaging.outbox_message WHERE lane = ? AND sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             select.setShort(1, lane);
             select.setInt(2, settings.getRelayBatchSize());
             try (ResultSet result = select.executeQuery()) {
@@ -194,7 +194,7 @@ public class OutboxRelay {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)")) {
+                "UPDATE messaging.outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)")) {
             update.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
             update.executeUpdate();
         }
@@ -202,7 +202,7 @@ public class OutboxRelay {
 
     private void recordFailure(Connection connection, Row row, Exception failure) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_message SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+                "UPDATE messaging.outbox_message SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
             update.setString(1, String.valueOf(failure));
             update.setLong(2, row.id());
             update.executeUpdate();
@@ -217,7 +217,7 @@ public class OutboxRelay {
         nextPrune = now.plus(settings.getOutboxPruneInterval());
         int pruned = transactions.executeWrite(status -> {
             try (PreparedStatement delete = status.getConnection().prepareStatement(
-                    "DELETE FROM outbox_message WHERE sent_at IS NOT NULL AND sent_at < ?")) {
+                    "DELETE FROM messaging.outbox_message WHERE sent_at IS NOT NULL AND sent_at < ?")) {
                 delete.setTimestamp(1, Timestamp.from(now.minus(settings.getOutboxRetention())));
                 return delete.executeUpdate();
             }

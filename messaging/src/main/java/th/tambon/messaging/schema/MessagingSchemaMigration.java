@@ -10,14 +10,16 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 
 /**
- * Migrates the kit's tables (outbox, inbox) as soon as the service's default DataSource exists, with a history table
- * of its own: the kit's versions and the service's versions evolve independently and never collide.
+ * Migrates the kit's tables (outbox, inbox) as soon as the service's default DataSource exists. They live in a
+ * PostgreSQL schema of their own, {@code messaging}, with its own Flyway history: the kit's versions and the
+ * service's versions (in {@code public}) evolve independently and never collide.
  */
 @Singleton
 public class MessagingSchemaMigration implements BeanCreatedEventListener<DataSource> {
     private static final Logger LOG = LoggerFactory.getLogger(MessagingSchemaMigration.class);
     static final String LOCATION = "classpath:th/tambon/messaging/db";
-    static final String HISTORY_TABLE = "messaging_schema_history";
+    static final String SCHEMA = "messaging";
+    static final String HISTORY_TABLE = "schema_history";
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
@@ -26,9 +28,10 @@ public class MessagingSchemaMigration implements BeanCreatedEventListener<DataSo
             var result = Flyway.configure()
                     .dataSource(event.getBean())
                     .locations(LOCATION)
+                    .schemas(SCHEMA)
+                    .defaultSchema(SCHEMA)
+                    .createSchemas(true)
                     .table(HISTORY_TABLE)
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
                     .load()
                     .migrate();
             LOG.info("Messaging schema at version {} ({} migration(s) applied)", result.targetSchemaVersion,

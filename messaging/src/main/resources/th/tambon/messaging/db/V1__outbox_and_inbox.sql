@@ -1,5 +1,5 @@
--- The messaging kit's own tables. Migrated by the kit with its own history table
--- (messaging_schema_history), so a service's migrations and the kit's never compete for version numbers.
+-- The messaging kit's own tables, in the schema "messaging" with its own Flyway history
+-- (messaging.schema_history), so a service's migrations and the kit's never compete for version numbers.
 
 CREATE TABLE outbox_message (
     id           BIGSERIAL PRIMARY KEY,

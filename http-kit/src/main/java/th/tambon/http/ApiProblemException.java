@@ -1,0 +1,45 @@
+package th.tambon.http;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+
+/** Thrown at the HTTP edge to answer with a specific problem, e.g. a duplicate code (409) or an unknown ESA (422). */
+public class ApiProblemException extends RuntimeException {
+    private final HttpStatus status;
+    private final String type;
+    private final List<Problem.FieldError> errors;
+
+    public ApiProblemException(HttpStatus status, String type, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblemException notFound(String detail) {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", detail, List.of());
+    }
+
+    public static ApiProblemException conflict(String field, String detail) {
+        return new ApiProblemException(HttpStatus.CONFLICT, "conflict", detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    public static ApiProblemException invalidField(String field, String detail) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "validation", detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,24 @@
+package th.tambon.http;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every error Tambon answers with media type
+ * {@code application/problem+json}. {@code errors} names each offending field of the request.
+ */
+@Serdeable
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://tambon.th/problems/";
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** One field of the request that is missing or wrong, named by its JSON path ({@code lines[0].amount}). */
+    @Serdeable
+    public record FieldError(String field, String message) {
+    }
+}

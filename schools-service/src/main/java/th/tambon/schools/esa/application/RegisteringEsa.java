@@ -1,0 +1,42 @@
+package th.tambon.schools.esa.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.messaging.outbox.Outbox;
+import th.tambon.schools.esa.infrastructure.EsaStore;
+import th.tambon.schools.esa.model.Esa;
+import th.tambon.schools.shared.Outcome;
+import th.tambon.schools.shared.Rejection;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/** Registers an ESA and announces {@code EsaRegistered} in the same transaction. */
+@Singleton
+public class RegisteringEsa {
+    private final EsaStore esas;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public RegisteringEsa(EsaStore esas, Outbox outbox) {
+        this.esas = esas;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Outcome<Esa> register(RegisterEsa command) {
+        var mismatch = Esa.codeMismatch(command.code(), command.kind(), command.provinceCode(), command.zone());
+        if (mismatch.isPresent()) {
+            return Outcome.rejected(Rejection.Reason.INCONSISTENT, "code", mismatch.get());
+        }
+        Esa esa = new Esa(command.code(), command.kind(), command.zone(), command.provinceCode(), command.province(),
+                command.nameTh(), command.nameEn(), command.director(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!esas.insert(esa)) {
+            return Outcome.rejected(Rejection.Reason.DUPLICATE, "code", "ESA " + command.code() + " is already registered");
+        }
+        outbox.append(new EsaRegistered(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(),
+                esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt()));
+        return Outcome.done(esa);
+    }
+}

@@ -1,0 +1,6 @@
+package th.tambon.schools.school.application;
+
+/** The command to register a school; its fields are already well-formed (checked at the edge). */
+public record RegisterSchool(String code, String nameTh, String nameEn, String esa, String province, String district,
+                             String tambon, String tambonCode, String director) {
+}

@@ -1,0 +1,48 @@
+package th.tambon.schools.school.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import th.tambon.contracts.schools.SchoolRegistered;
+import th.tambon.messaging.outbox.Outbox;
+import th.tambon.schools.esa.infrastructure.EsaStore;
+import th.tambon.schools.school.infrastructure.SchoolStore;
+import th.tambon.schools.school.model.School;
+import th.tambon.schools.shared.Outcome;
+import th.tambon.schools.shared.Rejection;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/** Registers a school under a registered ESA and announces {@code SchoolRegistered} in the same transaction. */
+@Singleton
+public class RegisteringSchool {
+    private final SchoolStore schools;
+    private final EsaStore esas;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public RegisteringSchool(SchoolStore schools, EsaStore esas, Outbox outbox) {
+        this.schools = schools;
+        this.esas = esas;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Outcome<School> register(RegisterSchool command) {
+        if (!esas.exists(command.esa())) {
+            return Outcome.rejected(Rejection.Reason.UNKNOWN_REFERENCE, "esa",
+                    "No ESA with code " + command.esa() + " is registered");
+        }
+        School school = new School(command.code(), command.nameTh(), command.nameEn(), command.esa(),
+                command.province(), command.district(), command.tambon(), command.tambonCode(), command.director(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!schools.insert(school)) {
+            return Outcome.rejected(Rejection.Reason.DUPLICATE, "code",
+                    "School " + command.code() + " is already registered");
+        }
+        outbox.append(new SchoolRegistered(school.code(), school.nameTh(), school.nameEn(), school.esa(),
+                school.province(), school.district(), school.tambon(), school.tambonCode(), school.director(),
+                school.registeredAt()));
+        return Outcome.done(school);
+    }
+}

@@ -1,0 +1,23 @@
+package th.tambon.schools.shared;
+
+import th.tambon.http.ApiProblemException;
+
+/** How the HTTP edge answers a business rejection: 409 for a duplicate, 422 for a bad reference or mismatch. */
+public final class Rejections {
+    private Rejections() {
+    }
+
+    public static ApiProblemException toProblem(Rejection rejection) {
+        return switch (rejection.reason()) {
+            case DUPLICATE -> ApiProblemException.conflict(rejection.field(), rejection.message());
+            case UNKNOWN_REFERENCE, INCONSISTENT -> ApiProblemException.invalidField(rejection.field(), rejection.message());
+        };
+    }
+
+    public static <T> T valueOrThrow(Outcome<T> outcome) {
+        if (outcome.rejection() != null) {
+            throw toProblem(outcome.rejection());
+        }
+        return outcome.value();
+    }
+}

@@ -1,0 +1,162 @@
+package th.tambon.schools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.TestHttp;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.schools.Fixtures.with;
+
+/** Every way a write can be refused answers a problem naming the field, and stores and publishes nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RejectingBadInputTest {
+    @RegisterExtension
+    static final RealInfrastructure infra = new RealInfrastructure();
+
+    private EmbeddedServer server;
+    private TestHttp http;
+    private long[] before;
+
+    @BeforeAll
+    void start() {
+        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
+        props.put("micronaut.server.port", -1);
+        server = ApplicationContext.run(EmbeddedServer.class, props);
+        http = new TestHttp(server.getURL().toString());
+        assertThat(http.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/schools", TestHttp.json(Fixtures.banHuaFai())).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void remember() throws SQLException {
+        before = counts();
+    }
+
+    @AfterEach
+    void nothingStoredNorPublished() throws SQLException {
+        assertThat(counts()).as("ESAs, schools and outbox rows").containsExactly(before);
+    }
+
+    @Test
+    void malformed_json_answers_400() {
+        JsonNode problem = problem(http.post("/api/v1/schools", "{\"code\": \"31040002\", "), 400);
+        assertThat(problem.get("type").asText()).isEqualTo("https://tambon.th/problems/malformed-request");
+    }
+
+    @Test
+    void a_missing_field_answers_422_naming_it() {
+        JsonNode problem = problem(http.post("/api/v1/schools",
+                TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "31040002"), "nameTh", null))), 422);
+        assertThat(fields(problem)).containsExactly("nameTh");
+    }
+
+    @Test
+    void an_smis_code_that_is_not_8_digits_answers_422_naming_code() {
+        JsonNode problem = problem(http.post("/api/v1/schools",
+                TestHttp.json(with(Fixtures.banHuaFai(), "code", "3104001"))), 422);
+        assertThat(fields(problem)).containsExactly("code");
+        assertThat(problem.at("/errors/0/message").asText()).contains("8-digit SMIS code");
+    }
+
+    @Test
+    void a_tambon_code_that_is_not_6_digits_answers_422_naming_tambon_code() {
+        JsonNode problem = problem(http.post("/api/v1/schools",
+                TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "31040002"), "tambonCode", "31210"))), 422);
+        assertThat(fields(problem)).containsExactly("tambonCode");
+    }
+
+    @Test
+    void several_bad_fields_are_all_named() {
+        JsonNode problem = problem(http.post("/api/v1/schools",
+                TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "x"), "tambonCode", "y"))), 422);
+        assertThat(fields(problem)).containsExactly("code", "tambonCode");
+    }
+
+    @Test
+    void an_unknown_esa_answers_422_naming_esa() {
+        JsonNode problem = problem(http.post("/api/v1/schools",
+                TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "31040002"), "esa", "P31-9"))), 422);
+        assertThat(fields(problem)).containsExactly("esa");
+        assertThat(problem.get("detail").asText()).contains("P31-9");
+    }
+
+    @Test
+    void a_duplicate_school_code_answers_409_naming_code() {
+        JsonNode problem = problem(http.post("/api/v1/schools", TestHttp.json(Fixtures.banHuaFai())), 409);
+        assertThat(fields(problem)).containsExactly("code");
+    }
+
+    @Test
+    void a_duplicate_esa_code_answers_409_naming_code() {
+        JsonNode problem = problem(http.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())), 409);
+        assertThat(fields(problem)).containsExactly("code");
+    }
+
+    @Test
+    void an_esa_code_that_disagrees_with_its_zone_answers_422_naming_code() {
+        JsonNode problem = problem(http.post("/api/v1/esas", TestHttp.json(with(Fixtures.buriram4(), "zone", 5))), 422);
+        assertThat(fields(problem)).containsExactly("code");
+    }
+
+    @Test
+    void a_body_over_64_kb_answers_413() {
+        String huge = TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "31040002"), "nameTh", "ก".repeat(70_000)));
+        problem(http.post("/api/v1/schools", huge), 413);
+    }
+
+    @Test
+    void an_unknown_school_answers_404() {
+        JsonNode problem = problem(http.get("/api/v1/schools/99999999"), 404);
+        assertThat(problem.get("detail").asText()).contains("99999999");
+    }
+
+    private JsonNode problem(TestHttp.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        return problem;
+    }
+
+    private static java.util.List<String> fields(JsonNode problem) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
+    private long[] counts() throws SQLException {
+        try (Connection c = infra.database().connect()) {
+            return new long[]{count(c, "esa"), count(c, "school"), count(c, "messaging.outbox_message")};
+        }
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
