@@ -1,0 +1,34 @@
+-- Replicas of schools-service's ESAs and schools, built only from schools.v1 events (never from its tables).
+-- No foreign key between them: events of different keys arrive in any order.
+CREATE TABLE esa_replica (
+    code          TEXT PRIMARY KEY,
+    kind          TEXT        NOT NULL,
+    zone          INT         NOT NULL,
+    province_code TEXT        NOT NULL,
+    province      TEXT        NOT NULL,
+    name_th       TEXT        NOT NULL,
+    name_en       TEXT        NOT NULL,
+    director      TEXT,
+    registered_at TIMESTAMPTZ NOT NULL,
+    version       INT         NOT NULL,
+    last_event_id TEXT        NOT NULL,
+    updated_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE TABLE school_replica (
+    code          TEXT PRIMARY KEY,
+    name_th       TEXT        NOT NULL,
+    name_en       TEXT,
+    esa           TEXT        NOT NULL,
+    province      TEXT        NOT NULL,
+    district      TEXT        NOT NULL,
+    tambon        TEXT        NOT NULL,
+    tambon_code   TEXT        NOT NULL,
+    director      TEXT,
+    registered_at TIMESTAMPTZ NOT NULL,
+    version       INT         NOT NULL,
+    last_event_id TEXT        NOT NULL,
+    updated_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE INDEX school_replica_esa ON school_replica (esa, code);

@@ -1,0 +1,130 @@
+package th.tambon.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import th.tambon.contracts.EventData;
+import th.tambon.contracts.EventType;
+import th.tambon.contracts.Topics;
+import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.SchoolRegistered;
+import th.tambon.messaging.cloudevents.CloudEvent;
+import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.messaging.codec.EventCodec;
+import th.tambon.messaging.consumer.DeadLetterHeaders;
+import th.tambon.testkit.Eventually;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.kafka.KafkaProbe;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SchoolsReplicaTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final RealInfrastructure infra = new RealInfrastructure();
+
+    private EmbeddedServer server;
+    private TestHttp http;
+    private EventCodec codec;
+
+    @BeforeAll
+    void start() {
+        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
+        props.put("micronaut.server.port", -1);
+        props.put("tambon.messaging.initial-backoff", "20ms");
+        server = ApplicationContext.run(EmbeddedServer.class, props);
+        http = new TestHttp(server.getURL().toString());
+        codec = server.getApplicationContext().getBean(EventCodec.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void a_registered_esa_and_school_reach_the_replica() {
+        publish(UUID.randomUUID().toString(), new EsaRegistered("P51-1", "PRIMARY", 1, "51", "ลำพูน",
+                "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูน เขต 1", "Lamphun Primary Educational Service Area Office 1",
+                "ดร.สุวิทย์ มุกดาภิรมย์", Instant.parse("2020-09-01T00:00:00Z")));
+        publish(UUID.randomUUID().toString(), school("51010001"));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010001").status()).isEqualTo(200));
+        JsonNode school = http.get("/api/v1/replicas/schools/51010001").json();
+        assertThat(school.get("esa").asText()).isEqualTo("P51-1");
+        assertThat(school.get("nameTh").asText()).isEqualTo("โรงเรียนทดสอบ 51010001");
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/esas/P51-1").json().get("director").asText())
+                .isEqualTo("ดร.สุวิทย์ มุกดาภิรมย์"));
+        assertThat(http.get("/api/v1/replicas/schools?esa=P51-1").json().get("totalItems").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void an_event_delivered_twice_changes_the_replica_once() {
+        String eventId = UUID.randomUUID().toString();
+        publish(eventId, school("51010002"));
+        publish(eventId, school("51010002"));
+        publish(UUID.randomUUID().toString(), school("51010003"));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010003").status()).isEqualTo(200));
+        JsonNode replica = http.get("/api/v1/replicas/schools/51010002").json();
+        assertThat(replica.get("version").asInt()).as("events applied to the row").isEqualTo(1);
+        assertThat(replica.get("lastEventId").asText()).isEqualTo(eventId);
+    }
+
+    @Test
+    void an_unparseable_message_goes_to_events_service_dlq_with_its_origin_and_later_ones_are_applied() {
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "events-service.dlq")) {
+            String poisonId = UUID.randomUUID().toString();
+            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.SCHOOLS_V1, "51010004",
+                    "\u0000garbage".getBytes(StandardCharsets.UTF_8));
+            CloudEventHeaders.write(new CloudEvent(poisonId, EventType.SCHOOL_REGISTERED.ceType(),
+                    "/tambon/schools-service", Instant.now(), "51010004", null), poison.headers());
+            RecordMetadata sent = KafkaProbe.send(infra.kafkaBootstrapServers(), poison);
+            publish(UUID.randomUUID().toString(), school("51010005"));
+
+            ConsumerRecord<String, byte[]> letter = deadLetters.await(
+                    r -> poisonId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.SCHOOLS_V1);
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo(String.valueOf(sent.partition()));
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo(String.valueOf(sent.offset()));
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ERROR_MESSAGE)).isNotBlank();
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.FAILED_AT)).isNotBlank();
+
+            Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010005").status()).isEqualTo(200));
+            assertThat(http.get("/api/v1/replicas/schools/51010004").status()).isEqualTo(404);
+        }
+    }
+
+    private SchoolRegistered school(String code) {
+        return new SchoolRegistered(code, "โรงเรียนทดสอบ " + code, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง",
+                "510101", null, Instant.parse("2020-09-01T00:00:00Z"));
+    }
+
+    private void publish(String eventId, EventData data) {
+        EventType type = EventType.of(data.getClass());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), data.key(), codec.encode(data));
+        CloudEventHeaders.write(new CloudEvent(eventId, type.ceType(), "/tambon/schools-service", Instant.now(),
+                data.key(), null), record.headers());
+        KafkaProbe.send(infra.kafkaBootstrapServers(), record);
+    }
+}

@@ -1,0 +1,38 @@
+package th.tambon.gateway.routing;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Which service answers which part of {@code /api/v1}; documented in README.md ("APIs"). */
+@Singleton
+public class RouteTable {
+    static final List<Route> ROUTES = List.of(
+            new Route("/api/v1/esas", "schools-service", "/api/v1/esas"),
+            new Route("/api/v1/schools", "schools-service", "/api/v1/schools"),
+            new Route("/api/v1/events/replicas", "events-service", "/api/v1/replicas"),
+            new Route("/api/v1/activities", "events-service", "/api/v1/activities"),
+            new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
+            new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"));
+
+    private final Map<String, URI> services;
+
+    public RouteTable(@Value("${tambon.gateway.services.schools}") URI schools,
+                      @Value("${tambon.gateway.services.events}") URI events,
+                      @Value("${tambon.gateway.services.budget}") URI budget) {
+        this.services = Map.of("schools-service", schools, "events-service", events, "budget-service", budget);
+    }
+
+    public Optional<Target> resolve(String path) {
+        return ROUTES.stream().filter(r -> r.matches(path)).findFirst()
+                .map(r -> new Target(r.service(), services.get(r.service()), r.rewrite(path)));
+    }
+
+    /** Where a request goes: the service, its base URI and the path on it. */
+    public record Target(String service, URI baseUri, String path) {
+    }
+}

@@ -1,0 +1,79 @@
+package th.tambon.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import th.tambon.gateway.routing.RouteTable;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.kafka.FreePorts;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway on its own: routing decisions, and how it answers when a service is away. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayRoutingTest {
+    private EmbeddedServer gateway;
+    private TestHttp http;
+
+    @BeforeAll
+    void start() {
+        String nowhere = "http://127.0.0.1:" + FreePorts.find();
+        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "tambon.gateway.services.schools", nowhere,
+                "tambon.gateway.services.events", nowhere,
+                "tambon.gateway.services.budget", nowhere));
+        http = new TestHttp(gateway.getURL().toString());
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void each_resource_is_routed_to_the_service_that_owns_it() {
+        RouteTable routes = gateway.getApplicationContext().getBean(RouteTable.class);
+
+        assertThat(routes.resolve("/api/v1/schools/31040001").orElseThrow().service()).isEqualTo("schools-service");
+        assertThat(routes.resolve("/api/v1/esas").orElseThrow().service()).isEqualTo("schools-service");
+        var events = routes.resolve("/api/v1/events/replicas/schools/31040001").orElseThrow();
+        assertThat(events.service()).isEqualTo("events-service");
+        assertThat(events.path()).isEqualTo("/api/v1/replicas/schools/31040001");
+        var budget = routes.resolve("/api/v1/budget/replicas/esas/P51-1").orElseThrow();
+        assertThat(budget.service()).isEqualTo("budget-service");
+        assertThat(budget.path()).isEqualTo("/api/v1/replicas/esas/P51-1");
+        assertThat(routes.resolve("/api/v1/schoolsX")).isEmpty();
+    }
+
+    @Test
+    void a_service_that_does_not_answer_becomes_a_503_problem_naming_it() {
+        TestHttp.Response response = http.get("/api/v1/schools/31040001");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains("schools-service");
+    }
+
+    @Test
+    void an_unknown_api_path_answers_a_404_problem() {
+        TestHttp.Response response = http.get("/api/v1/nothing-here");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void health_answers_up() {
+        JsonNode health = http.get("/health").json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+    }
+}
