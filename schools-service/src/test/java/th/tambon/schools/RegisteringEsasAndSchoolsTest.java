@@ -92,6 +92,15 @@ class RegisteringEsasAndSchoolsTest {
     }
 
     @Test
+    void the_service_holds_no_more_connections_than_its_pool() throws Exception {
+        try (var connection = infra.database().connect(); var rows = connection.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("connections of a pool of 4").isLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void readiness_reports_the_database_and_kafka_up() {
         JsonNode readiness = http.get("/health/readiness").json();
 

@@ -2,6 +2,7 @@ package th.tambon.messaging.schema;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ public class MessagingSchemaMigration implements BeanCreatedEventListener<DataSo
         String name = event.getBeanIdentifier().getName();
         if (name.equals("default") || name.equals("primary")) {
             var result = Flyway.configure()
-                    .dataSource(event.getBean())
+                    // The raw pool: a contextual wrapper would look up beans that need this DataSource (a cycle).
+                    .dataSource(DelegatingDataSource.unwrapDataSource(event.getBean()))
                     .locations(LOCATION)
                     .schemas(SCHEMA)
                     .defaultSchema(SCHEMA)

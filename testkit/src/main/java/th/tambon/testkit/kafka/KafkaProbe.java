@@ -43,13 +43,14 @@ public final class KafkaProbe implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         long deadline = System.nanoTime() + timeout.toNanos();
+        // A topic being created answers first with no partitions, then with partitions that have no leader yet.
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-        while ((partitions == null || partitions.isEmpty()) && System.nanoTime() < deadline) {
+        while (!led(partitions) && System.nanoTime() < deadline) {
             partitions = consumer.partitionsFor(topic, Duration.ofMillis(200));
         }
-        if (partitions == null || partitions.isEmpty()) {
+        if (!led(partitions)) {
             consumer.close();
-            throw new AssertionError("Topic " + topic + " has no partitions after " + timeout);
+            throw new AssertionError("Topic " + topic + " has no led partitions after " + timeout);
         }
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(assigned);
@@ -59,6 +60,11 @@ public final class KafkaProbe implements AutoCloseable {
             consumer.seekToEnd(assigned);
         }
         assigned.forEach(consumer::position);
+    }
+
+    private static boolean led(List<PartitionInfo> partitions) {
+        return partitions != null && !partitions.isEmpty()
+                && partitions.stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0);
     }
 
     /** A probe that sees every record of the topic, including earlier ones. */
@@ -73,19 +79,19 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Polls until a record matching {@code wanted} arrives, or fails after {@code timeout}. */
     public ConsumerRecord<String, byte[]> await(Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
-        for (ConsumerRecord<String, byte[]> record : seen) {
-            if (wanted.test(record)) {
-                return record;
-            }
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                seen.add(record);
-                if (wanted.test(record)) {
-                    return record;
+        int checked = 0;
+        while (true) {
+            for (; checked < seen.size(); checked++) {
+                if (wanted.test(seen.get(checked))) {
+                    return seen.get(checked);
                 }
             }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            // Keep the whole batch: records after a match are what the next await looks for.
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
         }
         throw new AssertionError("No matching record within " + timeout + "; saw " + seen.size() + " record(s)");
     }
