@@ -1,0 +1,75 @@
+package th.tambon.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractSchemasTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_event_type_ships_a_schema_its_example_conforms_to(EventType type) throws Exception {
+        JsonSchema schema = schema(type);
+        String example = "/examples/" + type.schemaResource().substring(type.schemaResource().lastIndexOf('/') + 1);
+        try (InputStream in = getClass().getResourceAsStream(example)) {
+            assertThat(in).as("example " + example).isNotNull();
+            assertThat(schema.validate(JSON.readTree(in))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_field_of_the_record_is_described_by_its_schema_and_every_required_field_exists(EventType type)
+            throws Exception {
+        JsonNode schema = schemaJson(type);
+        var fields = Arrays.stream(type.dataClass().getRecordComponents()).map(RecordComponent::getName).toList();
+        assertThat(schema.get("properties").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fields);
+        schema.get("required").forEach(r -> assertThat(fields).contains(r.asText()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void a_schema_rejects_data_missing_a_required_field(EventType type) throws Exception {
+        JsonNode schemaJson = schemaJson(type);
+        String required = schemaJson.get("required").get(0).asText();
+        String example = "/examples/" + type.schemaResource().substring(type.schemaResource().lastIndexOf('/') + 1);
+        try (InputStream in = getClass().getResourceAsStream(example)) {
+            var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
+            data.remove(required);
+            assertThat(schema(type).validate(data)).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void ce_types_are_versioned_and_name_the_topic_version(EventType type) {
+        assertThat(type.ceType()).startsWith("th.tambon.").endsWith(".v1");
+        assertThat(type.topic()).endsWith(".v1");
+        assertThat(EventType.ofCeType(type.ceType())).contains(type);
+    }
+
+    private static JsonSchema schema(EventType type) throws Exception {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return FACTORY.getSchema(JSON.writeValueAsString(schemaJson(type)), config);
+    }
+
+    private static JsonNode schemaJson(EventType type) throws Exception {
+        try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
+            assertThat(in).as(type.schemaResource()).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
