@@ -1,16 +1,14 @@
 package th.tambon.testkit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
+import th.tambon.testkit.postgres.EmbeddedPostgresServer;
 import th.tambon.testkit.postgres.PostgresServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The real infrastructure of a test JVM: one Kafka broker and one PostgreSQL server, started on first use and
@@ -75,22 +73,10 @@ public final class Infrastructure {
             LOG.info("using the local PostgreSQL at 127.0.0.1:{}", local.port());
             return local;
         }
-        try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException e) {
-                    LOG.warn("embedded PostgreSQL did not stop cleanly", e);
-                }
-            }));
-            PostgresServer server = new PostgresServer("embedded PostgreSQL", "127.0.0.1", embedded.getPort(),
-                    "postgres", "");
-            LOG.info("using embedded PostgreSQL at 127.0.0.1:{}: nothing answered on 127.0.0.1:5432", server.port());
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
-        }
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        LOG.info("using embedded PostgreSQL at 127.0.0.1:{}: nothing answered on 127.0.0.1:5432", embedded.server().port());
+        return embedded.server();
     }
 
     /** True when tests use Testcontainers; decided once per JVM. */
