@@ -69,13 +69,15 @@ public final class Infrastructure {
         PostgresServer local = new PostgresServer("local PostgreSQL", "127.0.0.1",
                 Integer.getInteger("tambon.postgres.port", 5432), System.getProperty("tambon.postgres.user", "postgres"),
                 System.getProperty("tambon.postgres.password", ""));
-        if (!"embedded".equals(System.getProperty("tambon.postgres")) && local.answers()) {
+        boolean forced = "embedded".equals(System.getProperty("tambon.postgres"));
+        if (!forced && local.answers()) {
             LOG.info("using the local PostgreSQL at 127.0.0.1:{}", local.port());
             return local;
         }
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-        LOG.info("using embedded PostgreSQL at 127.0.0.1:{}: nothing answered on 127.0.0.1:5432", embedded.server().port());
+        LOG.info("using embedded PostgreSQL at 127.0.0.1:{}: {}", embedded.server().port(),
+                forced ? "forced by -Dtambon.postgres=embedded" : "nothing answered on 127.0.0.1:" + local.port());
         return embedded.server();
     }
 

@@ -51,6 +51,7 @@ final class SubscriptionWorker implements Runnable {
     private final EventCodec codec;
     private final MessagingSettings settings;
     private final Counter deadLetters;
+    private final Counter deferred;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -67,6 +68,8 @@ final class SubscriptionWorker implements Runnable {
         this.settings = settings;
         this.deadLetters = Counter.builder("tambon.dead.letters").tag("consumer", consumerName)
                 .description("Records sent to the dead-letter topic").register(meters);
+        this.deferred = Counter.builder("tambon.consumer.deferred").tag("consumer", consumerName)
+                .description("Records sought back to try again later (database or broker unreachable)").register(meters);
     }
 
     void stop() {
@@ -118,6 +121,9 @@ final class SubscriptionWorker implements Runnable {
                 if (!running || process(record) == Outcome.RETRY_LATER) {
                     kafka.seek(partition, record.offset());
                     stalled = running;
+                    if (stalled) {
+                        deferred.increment();
+                    }
                     break;
                 }
                 kafka.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
