@@ -64,6 +64,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void a_body_over_64_kb_is_refused_at_the_gateway_with_413() {
+        TestHttp.Response response = http.post("/api/v1/schools", "{\"nameTh\": \"" + "x".repeat(70_000) + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void an_unknown_api_path_answers_a_404_problem() {
         TestHttp.Response response = http.get("/api/v1/nothing-here");
 

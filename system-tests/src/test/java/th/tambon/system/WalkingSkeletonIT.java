@@ -91,6 +91,22 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void a_body_over_64_kb_is_refused_at_the_gateway_as_a_413_problem() {
+        TestHttp.Response response = gateway.post("/api/v1/schools",
+                TestHttp.json(Map.of("code", "51010009", "nameTh", "ก".repeat(70_000))));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void every_process_answers_liveness() {
+        for (ServiceProcess process : processes) {
+            assertThat(new TestHttp(process.url()).get("/health/liveness").status()).as(process.url()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void bad_input_through_the_gateway_answers_the_services_problem() {
         TestHttp.Response response = gateway.post("/api/v1/schools", TestHttp.json(Map.of("code", "123")));
 

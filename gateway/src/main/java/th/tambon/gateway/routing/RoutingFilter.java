@@ -6,6 +6,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import org.reactivestreams.Publisher;
@@ -19,7 +21,8 @@ import java.util.List;
 
 /**
  * Proxies {@code /api/v1/**} to the owning service without blocking: the body streams through, the answer (errors
- * included) comes back as the service gave it. A service that does not answer becomes a 503 problem naming it.
+ * included) comes back as the service gave it. A body over the size cap is refused here with 413; a service that
+ * does not answer becomes a 503 problem naming it.
  */
 @Filter("/api/v1/**")
 public class RoutingFilter implements HttpServerFilter {
@@ -28,10 +31,12 @@ public class RoutingFilter implements HttpServerFilter {
 
     private final ProxyHttpClient client;
     private final RouteTable routes;
+    private final long maxRequestSize;
 
-    public RoutingFilter(ProxyHttpClient client, RouteTable routes) {
+    public RoutingFilter(ProxyHttpClient client, RouteTable routes, HttpServerConfiguration server) {
         this.client = client;
         this.routes = routes;
+        this.maxRequestSize = server.getMaxRequestSize();
     }
 
     @Override
@@ -41,6 +46,9 @@ public class RoutingFilter implements HttpServerFilter {
             return chain.proceed(request);
         }
         var to = target.get();
+        if (request.getContentLength() > maxRequestSize) {
+            return Flux.just(tooLarge(request.getPath()));
+        }
         var proxied = request.mutate().uri(uri -> uri
                 .scheme(to.baseUri().getScheme())
                 .host(to.baseUri().getHost())
@@ -48,6 +56,7 @@ public class RoutingFilter implements HttpServerFilter {
                 .replacePath(to.path()));
         return Flux.from(client.proxy(proxied))
                 .timeout(TIMEOUT)
+                .onErrorResume(ContentLengthExceededException.class, e -> Flux.just(tooLarge(request.getPath())))
                 .onErrorResume(e -> {
                     LOG.warn("{} did not answer {} {}: {}", to.service(), request.getMethod(), request.getPath(), e.toString());
                     return Flux.just(unavailable(to.service(), request.getPath()));
@@ -55,9 +64,17 @@ public class RoutingFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> unavailable(String service, String path) {
-        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                service + " is not answering; try again shortly", path);
+    }
+
+    private MutableHttpResponse<?> tooLarge(String path) {
+        return problem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                "The request body exceeds " + maxRequestSize + " bytes", path);
+    }
+
+    private static MutableHttpResponse<?> problem(HttpStatus status, String type, String detail, String path) {
         return HttpResponse.status(status).contentType(Problem.MEDIA_TYPE).body(new Problem(
-                Problem.TYPE_BASE + "service-unavailable", status.getReason(), status.getCode(),
-                service + " is not answering; try again shortly", path, List.of()));
+                Problem.TYPE_BASE + type, status.getReason(), status.getCode(), detail, path, List.of()));
     }
 }
