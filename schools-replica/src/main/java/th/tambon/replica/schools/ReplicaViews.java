@@ -1,4 +1,4 @@
-package th.tambon.budget.replica;
+package th.tambon.replica.schools;
 
 import io.micronaut.serde.annotation.Serdeable;
 

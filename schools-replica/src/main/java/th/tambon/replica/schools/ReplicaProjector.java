@@ -1,4 +1,4 @@
-package th.tambon.events.replica;
+package th.tambon.replica.schools;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.transaction.TransactionOperations;
@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 
 /**
- * Keeps {@code esa_replica} and {@code school_replica} true to schools.v1. Runs in the kit's transaction with the
+ * Keeps {@code schools_replica.esa} and {@code schools_replica.school} true to schools.v1. Runs in the kit's transaction with the
  * inbox row, so a redelivered event changes nothing; {@code version} counts the events applied to a row.
  */
 @Factory
@@ -34,13 +34,13 @@ public class ReplicaProjector {
 
     void apply(EsaRegistered esa, EventContext context) {
         execute("""
-                INSERT INTO esa_replica (code, kind, zone, province_code, province, name_th, name_en, director,
+                INSERT INTO schools_replica.esa AS replica (code, kind, zone, province_code, province, name_th, name_en, director,
                                          registered_at, version, last_event_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, zone = excluded.zone,
                     province_code = excluded.province_code, province = excluded.province, name_th = excluded.name_th,
                     name_en = excluded.name_en, director = excluded.director, registered_at = excluded.registered_at,
-                    version = esa_replica.version + 1, last_event_id = excluded.last_event_id, updated_at = now()""",
+                    version = replica.version + 1, last_event_id = excluded.last_event_id, updated_at = now()""",
                 s -> {
                     s.setString(1, esa.code());
                     s.setString(2, esa.kind());
@@ -57,13 +57,13 @@ public class ReplicaProjector {
 
     void apply(SchoolRegistered school, EventContext context) {
         execute("""
-                INSERT INTO school_replica (code, name_th, name_en, esa, province, district, tambon, tambon_code,
+                INSERT INTO schools_replica.school AS replica (code, name_th, name_en, esa, province, district, tambon, tambon_code,
                                             director, registered_at, version, last_event_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 ON CONFLICT (code) DO UPDATE SET name_th = excluded.name_th, name_en = excluded.name_en,
                     esa = excluded.esa, province = excluded.province, district = excluded.district,
                     tambon = excluded.tambon, tambon_code = excluded.tambon_code, director = excluded.director,
-                    registered_at = excluded.registered_at, version = school_replica.version + 1,
+                    registered_at = excluded.registered_at, version = replica.version + 1,
                     last_event_id = excluded.last_event_id, updated_at = now()""",
                 s -> {
                     s.setString(1, school.code());

@@ -1,4 +1,4 @@
-package th.tambon.budget.replica;
+package th.tambon.replica.schools;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import th.tambon.http.ApiProblemException;
 
-/** Read-only view of what budget-service knows about ESAs and schools (from schools.v1). */
+/** Read-only view of what this service knows about ESAs and schools (from schools.v1). */
 @Controller("/api/v1/replicas")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReplicaController {

@@ -1,4 +1,4 @@
-package th.tambon.budget;
+package th.tambon.replica.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
@@ -48,6 +48,7 @@ class SchoolsReplicaTest {
     @BeforeAll
     void start() {
         Map<String, Object> props = new HashMap<>(infra.serviceProperties());
+        props.put("micronaut.application.name", "replica-test");
         props.put("micronaut.server.port", -1);
         props.put("tambon.messaging.initial-backoff", "20ms");
         server = ApplicationContext.run(EmbeddedServer.class, props);
@@ -92,8 +93,8 @@ class SchoolsReplicaTest {
     }
 
     @Test
-    void an_unparseable_message_goes_to_budget_service_dlq_with_its_origin_and_later_ones_are_applied() {
-        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "budget-service.dlq")) {
+    void an_unparseable_message_goes_to_the_services_dlq_with_its_origin_and_later_ones_are_applied() {
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "replica-test.dlq")) {
             String poisonId = UUID.randomUUID().toString();
             ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.SCHOOLS_V1, "51010004",
                     "\u0000garbage".getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
--- Replicas of schools-service's ESAs and schools, built only from schools.v1 events (never from its tables).
--- No foreign key between them: events of different keys arrive in any order.
-CREATE TABLE esa_replica (
+-- A service's replica of schools-service's ESAs and schools, in schema schools_replica, built only from schools.v1
+-- events (never from schools-service's tables). No foreign key between them: events of different keys arrive in
+-- any order.
+CREATE TABLE esa (
     code          TEXT PRIMARY KEY,
     kind          TEXT        NOT NULL,
     zone          INT         NOT NULL,
@@ -15,7 +16,7 @@ CREATE TABLE esa_replica (
     updated_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
-CREATE TABLE school_replica (
+CREATE TABLE school (
     code          TEXT PRIMARY KEY,
     name_th       TEXT        NOT NULL,
     name_en       TEXT,
@@ -31,4 +32,4 @@ CREATE TABLE school_replica (
     updated_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
-CREATE INDEX school_replica_esa ON school_replica (esa, code);
+CREATE INDEX school_esa ON school (esa, code);

@@ -1,4 +1,4 @@
-package th.tambon.events.replica;
+package th.tambon.replica.schools;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -26,18 +26,18 @@ public class ReplicaQueries {
     }
 
     public Optional<ReplicaViews.EsaReplica> esa(String code) {
-        return query("SELECT " + ESA_COLUMNS + " FROM esa_replica WHERE code = ?", List.of(code), ReplicaQueries::esa)
+        return query("SELECT " + ESA_COLUMNS + " FROM schools_replica.esa WHERE code = ?", List.of(code), ReplicaQueries::esa)
                 .stream().findFirst();
     }
 
     public Optional<ReplicaViews.SchoolReplica> school(String code) {
-        return query("SELECT " + SCHOOL_COLUMNS + " FROM school_replica WHERE code = ?", List.of(code),
+        return query("SELECT " + SCHOOL_COLUMNS + " FROM schools_replica.school WHERE code = ?", List.of(code),
                 ReplicaQueries::school).stream().findFirst();
     }
 
     public ReplicaViews.Page<ReplicaViews.EsaReplica> esas(int page, int size) {
-        long total = query("SELECT count(*) FROM esa_replica", List.of(), r -> r.getLong(1)).get(0);
-        var items = query("SELECT " + ESA_COLUMNS + " FROM esa_replica ORDER BY code LIMIT ? OFFSET ?",
+        long total = query("SELECT count(*) FROM schools_replica.esa", List.of(), r -> r.getLong(1)).get(0);
+        var items = query("SELECT " + ESA_COLUMNS + " FROM schools_replica.esa ORDER BY code LIMIT ? OFFSET ?",
                 List.of(size, page * size), ReplicaQueries::esa);
         return ReplicaViews.Page.of(items, page, size, total);
     }
@@ -45,11 +45,11 @@ public class ReplicaQueries {
     public ReplicaViews.Page<ReplicaViews.SchoolReplica> schools(String esa, int page, int size) {
         String where = esa == null ? "" : " WHERE esa = ?";
         List<Object> filter = esa == null ? List.of() : List.of(esa);
-        long total = query("SELECT count(*) FROM school_replica" + where, filter, r -> r.getLong(1)).get(0);
+        long total = query("SELECT count(*) FROM schools_replica.school" + where, filter, r -> r.getLong(1)).get(0);
         List<Object> params = new ArrayList<>(filter);
         params.add(size);
         params.add(page * size);
-        var items = query("SELECT " + SCHOOL_COLUMNS + " FROM school_replica" + where + " ORDER BY code LIMIT ? OFFSET ?",
+        var items = query("SELECT " + SCHOOL_COLUMNS + " FROM schools_replica.school" + where + " ORDER BY code LIMIT ? OFFSET ?",
                 params, ReplicaQueries::school);
         return ReplicaViews.Page.of(items, page, size, total);
     }
