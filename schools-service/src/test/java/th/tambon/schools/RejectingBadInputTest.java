@@ -127,6 +127,18 @@ class RejectingBadInputTest {
     }
 
     @Test
+    void a_page_size_out_of_range_answers_422_naming_size() {
+        JsonNode problem = problem(http.get("/api/v1/schools?size=0"), 422);
+        assertThat(fields(problem)).containsExactly("size");
+    }
+
+    @Test
+    void a_filter_that_is_not_an_esa_code_answers_422_naming_esa() {
+        JsonNode problem = problem(http.get("/api/v1/schools?esa=Buriram"), 422);
+        assertThat(fields(problem)).containsExactly("esa");
+    }
+
+    @Test
     void an_unknown_school_answers_404() {
         JsonNode problem = problem(http.get("/api/v1/schools/99999999"), 404);
         assertThat(problem.get("detail").asText()).contains("99999999");
