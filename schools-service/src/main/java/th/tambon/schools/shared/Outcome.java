@@ -1,7 +1,5 @@
 package th.tambon.schools.shared;
 
-import java.util.Optional;
-
 /** The result of a command: the new state, or the rejection that stopped it (nothing stored, nothing published). */
 public record Outcome<T>(T value, Rejection rejection) {
     public static <T> Outcome<T> done(T value) {
@@ -10,9 +8,5 @@ public record Outcome<T>(T value, Rejection rejection) {
 
     public static <T> Outcome<T> rejected(Rejection.Reason reason, String field, String message) {
         return new Outcome<>(null, new Rejection(reason, field, message));
-    }
-
-    public Optional<Rejection> rejectionIfAny() {
-        return Optional.ofNullable(rejection);
     }
 }
