@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 
 import java.util.List;
 
-/** Thrown at the HTTP edge to answer with a specific problem, e.g. a duplicate code (409) or an unknown ESA (422). */
+/** Thrown at the HTTP edge to answer with a specific problem, e.g. a duplicate code (409) or an unknown ESA (404). */
 public class ApiProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
@@ -19,6 +19,12 @@ public class ApiProblemException extends RuntimeException {
 
     public static ApiProblemException notFound(String detail) {
         return new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", detail, List.of());
+    }
+
+    /** A field of the body names something that does not exist (a school's {@code esa}): 404, naming the field. */
+    public static ApiProblemException unknownReference(String field, String detail) {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, "unknown-reference", detail,
+                List.of(new Problem.FieldError(field, detail)));
     }
 
     public static ApiProblemException conflict(String field, String detail) {

@@ -95,9 +95,10 @@ class RejectingBadInputTest {
     }
 
     @Test
-    void an_unknown_esa_answers_422_naming_esa() {
+    void an_unknown_esa_answers_404_naming_esa() {
         JsonNode problem = problem(http.post("/api/v1/schools",
-                TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "31040002"), "esa", "P31-9"))), 422);
+                TestHttp.json(with(with(Fixtures.banHuaFai(), "code", "31040002"), "esa", "P31-9"))), 404);
+        assertThat(problem.get("type").asText()).endsWith("/unknown-reference");
         assertThat(fields(problem)).containsExactly("esa");
         assertThat(problem.get("detail").asText()).contains("P31-9");
     }

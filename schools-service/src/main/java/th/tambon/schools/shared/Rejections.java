@@ -2,7 +2,7 @@ package th.tambon.schools.shared;
 
 import th.tambon.http.ApiProblemException;
 
-/** How the HTTP edge answers a business rejection: 409 for a duplicate, 422 for a bad reference or mismatch. */
+/** How the HTTP edge answers a business rejection: 409 for a duplicate, 404 for a reference to something unknown, 422 for a mismatch. */
 public final class Rejections {
     private Rejections() {
     }
@@ -10,7 +10,8 @@ public final class Rejections {
     public static ApiProblemException toProblem(Rejection rejection) {
         return switch (rejection.reason()) {
             case DUPLICATE -> ApiProblemException.conflict(rejection.field(), rejection.message());
-            case UNKNOWN_REFERENCE, INCONSISTENT -> ApiProblemException.invalidField(rejection.field(), rejection.message());
+            case UNKNOWN_REFERENCE -> ApiProblemException.unknownReference(rejection.field(), rejection.message());
+            case INCONSISTENT -> ApiProblemException.invalidField(rejection.field(), rejection.message());
         };
     }
 
