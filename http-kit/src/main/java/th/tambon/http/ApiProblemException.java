@@ -32,9 +32,10 @@ public class ApiProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, detail)));
     }
 
-    public static ApiProblemException invalidField(String field, String detail) {
-        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "validation", detail,
-                List.of(new Problem.FieldError(field, detail)));
+    /** One field is wrong: 422, detail "{field}: {message}" like a single bean-validation failure. */
+    public static ApiProblemException invalidField(String field, String message) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "validation", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     public HttpStatus status() {

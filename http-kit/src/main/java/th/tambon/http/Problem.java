@@ -1,15 +1,18 @@
 package th.tambon.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
 /**
  * An RFC 9457 problem detail, the body of every error Tambon answers with media type
- * {@code application/problem+json}. {@code errors} names each offending field of the request.
+ * {@code application/problem+json}. {@code errors} names each offending field of the request;
+ * it is always present, {@code []} when no field is at fault.
  */
 @Serdeable
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance,
+                      @JsonInclude(JsonInclude.Include.ALWAYS) List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://tambon.th/problems/";
 

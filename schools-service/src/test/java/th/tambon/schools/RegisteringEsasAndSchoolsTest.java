@@ -92,6 +92,15 @@ class RegisteringEsasAndSchoolsTest {
     }
 
     @Test
+    void a_page_past_the_end_lists_no_items_rather_than_leaving_items_out() {
+        JsonNode page = http.get("/api/v1/esas?page=99&size=1").json();
+
+        assertThat(page.get("items").isArray()).isTrue();
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("page").asInt()).isEqualTo(99);
+    }
+
+    @Test
     void the_service_holds_no_more_connections_than_its_pool() throws Exception {
         try (var connection = infra.database().connect(); var rows = connection.createStatement().executeQuery(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {

@@ -63,6 +63,34 @@ class RejectingBadInputTest {
     void malformed_json_answers_400() {
         JsonNode problem = problem(http.post("/api/v1/schools", "{\"code\": \"31040002\", "), 400);
         assertThat(problem.get("type").asText()).isEqualTo("https://tambon.th/problems/malformed-request");
+        assertThat(problem.get("detail").asText()).startsWith("The body is not valid JSON at line 1, column")
+                .doesNotContain("Source");
+    }
+
+    @Test
+    void an_empty_body_answers_400_asking_for_json() {
+        JsonNode problem = problem(http.post("/api/v1/schools", ""), 400);
+        assertThat(problem.get("detail").asText()).isEqualTo("The request needs a JSON body");
+    }
+
+    @Test
+    void a_field_of_the_wrong_json_type_answers_422_naming_it_and_its_type() {
+        JsonNode problem = problem(http.post("/api/v1/esas", TestHttp.json(with(Fixtures.buriram4(), "zone", "four"))),
+                422);
+        assertThat(fields(problem)).containsExactly("zone");
+        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("must be a whole number");
+    }
+
+    @Test
+    void a_body_that_is_not_a_json_object_answers_400() {
+        problem(http.post("/api/v1/esas", "[1, 2]"), 400);
+    }
+
+    @Test
+    void a_query_parameter_of_the_wrong_type_answers_422_naming_it() {
+        JsonNode problem = problem(http.get("/api/v1/schools?page=two"), 422);
+        assertThat(fields(problem)).containsExactly("page");
+        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("must be a whole number");
     }
 
     @Test
@@ -151,6 +179,7 @@ class RejectingBadInputTest {
         JsonNode problem = response.json();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("errors").isArray()).as("errors is always an array").isTrue();
         return problem;
     }
 

@@ -46,15 +46,26 @@ public class Outbox {
         this.clock = Clock.systemUTC();
     }
 
-    /** Appends an event about the aggregate named by {@link EventData#key()}; returns its CloudEvents id. */
+    /**
+     * Appends an event about the aggregate named by {@link EventData#key()}, happening now; returns its CloudEvents
+     * id.
+     */
     public UUID append(EventData data) {
+        return append(data, clock.instant());
+    }
+
+    /**
+     * Appends an event about the aggregate named by {@link EventData#key()} that happened at {@code occurredAt} (its
+     * {@code ce_time}: pass the time the state change recorded, e.g. {@code registeredAt}); returns its CloudEvents id.
+     */
+    public UUID append(EventData data, Instant occurredAt) {
         var status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change it announces"));
         EventType type = EventType.of(data.getClass());
         UUID eventId = UUID.randomUUID();
         String key = data.key();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant time = occurredAt.truncatedTo(ChronoUnit.MICROS);
         try (PreparedStatement insert = transactions.getConnection().prepareStatement(INSERT)) {
             insert.setObject(1, eventId);
             insert.setString(2, type.topic());
@@ -63,7 +74,7 @@ public class Outbox {
             insert.setString(5, type.ceType());
             insert.setString(6, source);
             insert.setString(7, key);
-            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setTimestamp(8, Timestamp.from(time));
             insert.setString(9, new String(codec.encode(data), StandardCharsets.UTF_8));
             insert.executeUpdate();
         } catch (SQLException e) {

@@ -9,7 +9,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import th.tambon.http.ApiProblemException;
+import th.tambon.http.PageView;
 
 /** Read-only view of what this service knows about ESAs and schools (from schools.v1). */
 @Controller("/api/v1/replicas")
@@ -27,7 +29,7 @@ public class ReplicaController {
     }
 
     @Get("/esas")
-    public ReplicaViews.Page<ReplicaViews.EsaReplica> esas(@QueryValue(defaultValue = "0") @Min(0) int page,
+    public PageView<ReplicaViews.EsaReplica> esas(@QueryValue(defaultValue = "0") @Min(0) int page,
                                                            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         return replicas.esas(page, size);
     }
@@ -39,9 +41,10 @@ public class ReplicaController {
     }
 
     @Get("/schools")
-    public ReplicaViews.Page<ReplicaViews.SchoolReplica> schools(@Nullable @QueryValue String esa,
-                                                                 @QueryValue(defaultValue = "0") @Min(0) int page,
-                                                                 @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+    public PageView<ReplicaViews.SchoolReplica> schools(
+            @Nullable @QueryValue @Pattern(regexp = "[PS][0-9]{2}-[0-9]{1,2}", message = "must be an ESA code") String esa,
+            @QueryValue(defaultValue = "0") @Min(0) int page,
+            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         return replicas.schools(esa, page, size);
     }
 }

@@ -2,6 +2,7 @@ package th.tambon.replica.schools;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import th.tambon.http.PageView;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,14 +36,14 @@ public class ReplicaQueries {
                 ReplicaQueries::school).stream().findFirst();
     }
 
-    public ReplicaViews.Page<ReplicaViews.EsaReplica> esas(int page, int size) {
+    public PageView<ReplicaViews.EsaReplica> esas(int page, int size) {
         long total = query("SELECT count(*) FROM schools_replica.esa", List.of(), r -> r.getLong(1)).get(0);
         var items = query("SELECT " + ESA_COLUMNS + " FROM schools_replica.esa ORDER BY code LIMIT ? OFFSET ?",
                 List.of(size, page * size), ReplicaQueries::esa);
-        return ReplicaViews.Page.of(items, page, size, total);
+        return PageView.of(items, page, size, total);
     }
 
-    public ReplicaViews.Page<ReplicaViews.SchoolReplica> schools(String esa, int page, int size) {
+    public PageView<ReplicaViews.SchoolReplica> schools(String esa, int page, int size) {
         String where = esa == null ? "" : " WHERE esa = ?";
         List<Object> filter = esa == null ? List.of() : List.of(esa);
         long total = query("SELECT count(*) FROM schools_replica.school" + where, filter, r -> r.getLong(1)).get(0);
@@ -51,7 +52,7 @@ public class ReplicaQueries {
         params.add(page * size);
         var items = query("SELECT " + SCHOOL_COLUMNS + " FROM schools_replica.school" + where + " ORDER BY code LIMIT ? OFFSET ?",
                 params, ReplicaQueries::school);
-        return ReplicaViews.Page.of(items, page, size, total);
+        return PageView.of(items, page, size, total);
     }
 
     private interface Mapper<T> {

@@ -3,7 +3,6 @@ package th.tambon.replica.schools;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
-import java.util.List;
 
 /** The JSON of the replica endpoints: the replicated fields plus how many events built the row and when. */
 public final class ReplicaViews {
@@ -20,12 +19,5 @@ public final class ReplicaViews {
     public record SchoolReplica(String code, String nameTh, String nameEn, String esa, String province,
                                 String district, String tambon, String tambonCode, String director,
                                 Instant registeredAt, int version, String lastEventId, Instant updatedAt) {
-    }
-
-    @Serdeable
-    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-        static <T> Page<T> of(List<T> items, int page, int size, long total) {
-            return new Page<>(items, page, size, total, (int) ((total + size - 1) / size));
-        }
     }
 }

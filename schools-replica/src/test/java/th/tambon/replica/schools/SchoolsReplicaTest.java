@@ -80,6 +80,18 @@ class SchoolsReplicaTest {
     }
 
     @Test
+    void replica_lists_check_their_filter_and_always_list_items() {
+        TestHttp.Response bad = http.get("/api/v1/replicas/schools?esa=Lamphun");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("esa");
+
+        JsonNode empty = http.get("/api/v1/replicas/schools?esa=S99-9").json();
+        assertThat(empty.get("totalItems").asInt()).isZero();
+        assertThat(empty.get("items").isArray()).isTrue();
+        assertThat(empty.get("items")).isEmpty();
+    }
+
+    @Test
     void an_event_delivered_twice_changes_the_replica_once() {
         String eventId = UUID.randomUUID().toString();
         publish(eventId, school("51010002"));

@@ -36,7 +36,7 @@ public class RegisteringEsa {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code", "ESA " + command.code() + " is already registered");
         }
         outbox.append(new EsaRegistered(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(),
-                esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt()));
+                esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt()), esa.registeredAt());
         return Outcome.done(esa);
     }
 }

@@ -16,10 +16,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import th.tambon.http.ApiProblemException;
+import th.tambon.http.PageView;
 import th.tambon.schools.esa.application.RegisteringEsa;
 import th.tambon.schools.esa.infrastructure.EsaStore;
+import th.tambon.schools.shared.Page;
 import th.tambon.schools.shared.PageRequest;
-import th.tambon.schools.shared.PageView;
 import th.tambon.schools.shared.Rejections;
 
 import java.net.URI;
@@ -54,6 +55,7 @@ public class EsaController {
             @Nullable @QueryValue @Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit province code") String provinceCode,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageView.of(esas.list(provinceCode, new PageRequest(page, size)).map(EsaView::of));
+        Page<EsaView> found = esas.list(provinceCode, new PageRequest(page, size)).map(EsaView::of);
+        return PageView.of(found.items(), found.page(), found.size(), found.totalItems());
     }
 }

@@ -42,7 +42,7 @@ public class RegisteringSchool {
         }
         outbox.append(new SchoolRegistered(school.code(), school.nameTh(), school.nameEn(), school.esa(),
                 school.province(), school.district(), school.tambon(), school.tambonCode(), school.director(),
-                school.registeredAt()));
+                school.registeredAt()), school.registeredAt());
         return Outcome.done(school);
     }
 }

@@ -16,10 +16,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import th.tambon.http.ApiProblemException;
+import th.tambon.http.PageView;
 import th.tambon.schools.school.application.RegisteringSchool;
 import th.tambon.schools.school.infrastructure.SchoolStore;
+import th.tambon.schools.shared.Page;
 import th.tambon.schools.shared.PageRequest;
-import th.tambon.schools.shared.PageView;
 import th.tambon.schools.shared.Rejections;
 
 import java.net.URI;
@@ -55,6 +56,7 @@ public class SchoolController {
             @Nullable @QueryValue @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit tambon code") String tambonCode,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageView.of(schools.list(esa, tambonCode, new PageRequest(page, size)).map(SchoolView::of));
+        Page<SchoolView> found = schools.list(esa, tambonCode, new PageRequest(page, size)).map(SchoolView::of);
+        return PageView.of(found.items(), found.page(), found.size(), found.totalItems());
     }
 }
