@@ -19,6 +19,7 @@ import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,6 +68,9 @@ class RegisteringEsasAndSchoolsTest {
             assertThat(new ContractSchemas().violations(EventType.SCHOOL_REGISTERED, data)).isEmpty();
             assertThat(data.get("esa").asText()).isEqualTo("P31-4");
             assertThat(data.get("tambonCode").asText()).isEqualTo("312104");
+            assertThat(Instant.parse(KafkaProbe.header(schoolEvent, CloudEventHeaders.TIME)))
+                    .as("ce_time is when the school was registered")
+                    .isEqualTo(Instant.parse(data.get("registeredAt").asText()));
         }
 
         JsonNode school = http.get("/api/v1/schools/31040001").json();
