@@ -15,6 +15,8 @@ public record Problem(String type, String title, int status, String detail, Stri
                       @JsonInclude(JsonInclude.Include.ALWAYS) List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://tambon.th/problems/";
+    /** Set by the gateway: the path the client called, which a problem's {@code instance} names. */
+    public static final String FORWARDED_URI_HEADER = "X-Forwarded-Uri";
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);

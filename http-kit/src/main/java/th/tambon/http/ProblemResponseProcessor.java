@@ -24,7 +24,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
-        String instance = context.getRequest().getPath();
+        String instance = instanceOf(context);
         Problem problem = context.getRootCause()
                 .filter(ApiProblemException.class::isInstance)
                 .map(ApiProblemException.class::cast)
@@ -32,6 +32,12 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                         p.getMessage(), instance, p.errors()))
                 .orElseGet(() -> fromContext(context, status, instance));
         return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    /** The path the client called: the gateway's, when the request came through it. */
+    private static String instanceOf(ErrorContext context) {
+        String forwarded = context.getRequest().getHeaders().get(Problem.FORWARDED_URI_HEADER);
+        return forwarded != null && forwarded.startsWith("/") ? forwarded : context.getRequest().getPath();
     }
 
     private Problem fromContext(ErrorContext context, HttpStatus status, String instance) {

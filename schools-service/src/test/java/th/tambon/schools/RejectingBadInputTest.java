@@ -79,6 +79,7 @@ class RejectingBadInputTest {
                 422);
         assertThat(fields(problem)).containsExactly("zone");
         assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("must be a whole number");
+        assertThat(problem.get("detail").asText()).isEqualTo("zone: must be a whole number");
     }
 
     @Test

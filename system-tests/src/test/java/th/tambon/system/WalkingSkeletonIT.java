@@ -114,4 +114,12 @@ class WalkingSkeletonIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").findValuesAsText("field")).contains("code", "tambonCode");
     }
+
+    @Test
+    void a_problem_from_behind_the_gateway_names_the_path_the_client_called() {
+        TestHttp.Response response = gateway.get("/api/v1/events/replicas/esas/P99-9");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("instance").asText()).isEqualTo("/api/v1/events/replicas/esas/P99-9");
+    }
 }

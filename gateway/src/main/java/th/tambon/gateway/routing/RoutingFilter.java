@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * Proxies {@code /api/v1/**} to the owning service without blocking: the body streams through, the answer (errors
- * included) comes back as the service gave it. A body over the size cap is refused here with 413; a service that
- * does not answer becomes a 503 problem naming it.
+ * included) comes back as the service gave it. The path the client called goes along as {@code X-Forwarded-Uri},
+ * so a problem's {@code instance} names it rather than the service's own path. A body over the size cap is refused
+ * here with 413; a service that does not answer becomes a 503 problem naming it.
  */
 @Filter("/api/v1/**")
 public class RoutingFilter implements HttpServerFilter {
@@ -53,7 +54,8 @@ public class RoutingFilter implements HttpServerFilter {
                 .scheme(to.baseUri().getScheme())
                 .host(to.baseUri().getHost())
                 .port(to.baseUri().getPort())
-                .replacePath(to.path()));
+                .replacePath(to.path()))
+                .header(Problem.FORWARDED_URI_HEADER, request.getPath());
         return Flux.from(client.proxy(proxied))
                 .timeout(TIMEOUT)
                 .onErrorResume(ContentLengthExceededException.class, e -> Flux.just(tooLarge(request.getPath())))
