@@ -1,23 +1,17 @@
 package th.tambon.http;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
+/** Answers an {@link ApiProblemException} thrown by a controller with the problem it carries. */
 @Singleton
-public class ApiProblemHandler implements ExceptionHandler<ApiProblemException, HttpResponse<?>> {
-    private final ErrorResponseProcessor<?> processor;
-
+public class ApiProblemHandler extends ProblemExceptionHandler<ApiProblemException> {
     public ApiProblemHandler(ErrorResponseProcessor<?> processor) {
-        this.processor = processor;
+        super(processor);
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, ApiProblemException exception) {
-        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                HttpResponse.status(exception.status()));
+    ApiProblemException toProblem(ApiProblemException exception) {
+        return exception;
     }
 }

@@ -3,13 +3,9 @@ package th.tambon.http;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
@@ -28,21 +24,13 @@ import java.util.Optional;
  */
 @Singleton
 @Replaces(ConversionErrorHandler.class)
-public class ConversionProblemHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
-    private final ErrorResponseProcessor<?> processor;
-
+public class ConversionProblemHandler extends ProblemExceptionHandler<ConversionErrorException> {
     public ConversionProblemHandler(ErrorResponseProcessor<?> processor) {
-        this.processor = processor;
+        super(processor);
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
-        ApiProblemException problem = toProblem(exception);
-        return processor.processResponse(ErrorContext.builder(request).cause(problem).build(),
-                HttpResponse.status(problem.status()));
-    }
-
-    static ApiProblemException toProblem(ConversionErrorException exception) {
+    ApiProblemException toProblem(ConversionErrorException exception) {
         Argument<?> argument = exception.getArgument();
         if (!argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
             String name = RequestArguments.nameOf(argument);

@@ -3,12 +3,8 @@ package th.tambon.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import jakarta.inject.Singleton;
@@ -21,19 +17,14 @@ import java.util.List;
  */
 @Singleton
 @Replaces(JsonExceptionHandler.class)
-public class MalformedJsonProblemHandler implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
-    private final ErrorResponseProcessor<?> processor;
-
+public class MalformedJsonProblemHandler extends ProblemExceptionHandler<JsonSyntaxException> {
     public MalformedJsonProblemHandler(ErrorResponseProcessor<?> processor) {
-        this.processor = processor;
+        super(processor);
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
-        ApiProblemException problem = new ApiProblemException(HttpStatus.BAD_REQUEST, "malformed-request",
-                describe(exception), List.of());
-        return processor.processResponse(ErrorContext.builder(request).cause(problem).build(),
-                HttpResponse.status(problem.status()));
+    ApiProblemException toProblem(JsonSyntaxException exception) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, "malformed-request", describe(exception), List.of());
     }
 
     static String describe(Throwable exception) {

@@ -1,12 +1,8 @@
 package th.tambon.http;
 
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
@@ -20,20 +16,16 @@ import java.util.List;
  */
 @Singleton
 @Replaces(UnsatisfiedRouteHandler.class)
-public class MissingArgumentProblemHandler implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
-    private final ErrorResponseProcessor<?> processor;
-
+public class MissingArgumentProblemHandler extends ProblemExceptionHandler<UnsatisfiedRouteException> {
     public MissingArgumentProblemHandler(ErrorResponseProcessor<?> processor) {
-        this.processor = processor;
+        super(processor);
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException exception) {
-        ApiProblemException problem = exception instanceof UnsatisfiedBodyRouteException
+    ApiProblemException toProblem(UnsatisfiedRouteException exception) {
+        return exception instanceof UnsatisfiedBodyRouteException
                 ? new ApiProblemException(HttpStatus.BAD_REQUEST, "malformed-request",
                         "The request needs a JSON body", List.of())
                 : ApiProblemException.invalidField(RequestArguments.nameOf(exception.getArgument()), "is required");
-        return processor.processResponse(ErrorContext.builder(request).cause(problem).build(),
-                HttpResponse.status(problem.status()));
     }
 }
