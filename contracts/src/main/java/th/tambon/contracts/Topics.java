@@ -1,5 +1,8 @@
 package th.tambon.contracts;
 
+import java.util.Map;
+import java.util.Optional;
+
 /** Names of Tambon's public Kafka topics. A topic's version changes only with a breaking change of its events. */
 public final class Topics {
     /** ESAs and schools: registrations, designations, networks, plans. Key: the ESA or school code. */
@@ -9,7 +12,22 @@ public final class Topics {
     /** Allocations, commitments and spending. Key: fiscal year + ESA, or the activity id. */
     public static final String BUDGET_V1 = "budget.v1";
 
+    private static final Map<String, String> PRODUCERS = Map.of(
+            SCHOOLS_V1, "schools-service",
+            EVENTS_V1, "events-service",
+            BUDGET_V1, "budget-service");
+
     private Topics() {
+    }
+
+    /** The CloudEvents {@code source} of everything a service publishes: {@code /tambon/schools-service}. */
+    public static String sourceOf(String service) {
+        return "/tambon/" + service;
+    }
+
+    /** The {@code ce_source} of the one service that publishes on a topic, e.g. schools.v1's schools-service. */
+    public static Optional<String> producerOf(String topic) {
+        return Optional.ofNullable(PRODUCERS.get(topic)).map(Topics::sourceOf);
     }
 
     /** The dead-letter topic of a consuming service, e.g. {@code events-service.dlq}. */

@@ -11,14 +11,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** A subscription for the kit's tests: counts how often each school was applied; fails for names starting "FAIL". */
+/**
+ * A subscription for the kit's tests: counts how often each school was applied; fails for names starting "FAIL";
+ * accepts events from the kit tests' outbox ({@code /tambon/kit-test}) and hand-made records ({@code /tambon/test}).
+ */
 @Factory
 @Requires(property = "kit-test.subscription", value = "true")
 class KitTestSubscription {
 
     @Singleton
     Subscription appliedSchools(TransactionOperations<Connection> transactions) {
-        return Subscription.named("applied-schools").on(SchoolRegistered.class, (school, context) -> {
+        return Subscription.named("applied-schools").from("/tambon/kit-test", "/tambon/test")
+                .on(SchoolRegistered.class, (school, context) -> {
             if (school.nameTh().startsWith("FAIL")) {
                 throw new IllegalStateException("handler refuses " + school.code());
             }

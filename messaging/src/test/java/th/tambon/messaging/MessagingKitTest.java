@@ -167,6 +167,22 @@ class MessagingKitTest {
         }
     }
 
+    @Test
+    void an_event_from_a_source_the_subscription_does_not_accept_is_dead_lettered_not_applied() throws SQLException {
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "kit-test.dlq")) {
+            String strangerId = UUID.randomUUID().toString();
+            send(record("51010010", strangerId, json(school("51010010", "แปลกหน้า")), "/tambon/budget-service"));
+            send(record("51010011", UUID.randomUUID().toString(), json(school("51010011", "คุ้นเคย"))));
+
+            ConsumerRecord<String, byte[]> letter = deadLetters.await(
+                    r -> strangerId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ERROR_MESSAGE))
+                    .contains("ce_source /tambon/budget-service");
+            Eventually.await(WAIT, () -> assertThat(times("51010011")).isEqualTo(1));
+            assertThat(times("51010010")).isZero();
+        }
+    }
+
     private SchoolRegistered school(String code, String nameTh) {
         return new SchoolRegistered(code, nameTh, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง", "510101", null,
                 Instant.parse("2020-09-28T02:00:00Z"));
@@ -177,9 +193,13 @@ class MessagingKitTest {
     }
 
     private ProducerRecord<String, byte[]> record(String key, String eventId, byte[] value) {
+        return record(key, eventId, value, "/tambon/test");
+    }
+
+    private ProducerRecord<String, byte[]> record(String key, String eventId, byte[] value, String source) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, key, value);
         CloudEventHeaders.write(new th.tambon.messaging.cloudevents.CloudEvent(eventId, "th.tambon.school.registered.v1",
-                "/tambon/test", Instant.now(), key, null), record.headers());
+                source, Instant.now(), key, null), record.headers());
         return record;
     }
 

@@ -163,6 +163,10 @@ final class SubscriptionWorker implements Runnable {
 
     private void apply(ConsumerRecord<String, byte[]> record) throws InvalidCloudEventException {
         CloudEvent event = CloudEventHeaders.read(record.headers());
+        if (!subscription.accepts(event.source())) {
+            throw new PoisonMessageException("ce_source " + event.source() + " is not a source this consumer accepts "
+                    + subscription.sources());
+        }
         EventType type = EventType.ofCeType(event.type())
                 .orElseThrow(() -> new PoisonMessageException("unknown event type " + event.type()));
         var registration = subscription.registrationFor(type);

@@ -6,6 +6,7 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import th.tambon.contracts.EventData;
 import th.tambon.contracts.EventType;
+import th.tambon.contracts.Topics;
 import th.tambon.messaging.MessagingSettings;
 import th.tambon.messaging.codec.EventCodec;
 
@@ -42,7 +43,7 @@ public class Outbox {
         this.codec = codec;
         this.settings = settings;
         this.signal = signal;
-        this.source = "/tambon/" + serviceName;
+        this.source = Topics.sourceOf(serviceName);
         this.clock = Clock.systemUTC();
     }
 

@@ -3,6 +3,7 @@ package th.tambon.replica.schools;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import th.tambon.contracts.Topics;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.consumer.EventContext;
@@ -28,6 +29,7 @@ public class ReplicaProjector {
     @Singleton
     Subscription schoolsReplica() {
         return Subscription.named("schools-replica")
+                .from(Topics.producerOf(Topics.SCHOOLS_V1).orElseThrow())
                 .on(EsaRegistered.class, this::apply)
                 .on(SchoolRegistered.class, this::apply);
     }

@@ -80,6 +80,21 @@ class SchoolsReplicaTest {
     }
 
     @Test
+    void a_school_announced_by_a_service_other_than_schools_service_is_dead_lettered_not_replicated() {
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "replica-test.dlq")) {
+            String forgedId = UUID.randomUUID().toString();
+            publish(forgedId, school("51010006"), "/tambon/budget-service");
+            publish(UUID.randomUUID().toString(), school("51010007"));
+
+            ConsumerRecord<String, byte[]> letter = deadLetters.await(
+                    r -> forgedId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ERROR_MESSAGE)).contains("/tambon/budget-service");
+            Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010007").status()).isEqualTo(200));
+            assertThat(http.get("/api/v1/replicas/schools/51010006").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void replica_lists_check_their_filter_and_always_list_items() {
         TestHttp.Response bad = http.get("/api/v1/replicas/schools?esa=Lamphun");
         assertThat(bad.status()).isEqualTo(422);
@@ -134,10 +149,14 @@ class SchoolsReplicaTest {
     }
 
     private void publish(String eventId, EventData data) {
+        publish(eventId, data, "/tambon/schools-service");
+    }
+
+    private void publish(String eventId, EventData data, String source) {
         EventType type = EventType.of(data.getClass());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), data.key(), codec.encode(data));
-        CloudEventHeaders.write(new CloudEvent(eventId, type.ceType(), "/tambon/schools-service", Instant.now(),
-                data.key(), null), record.headers());
+        CloudEventHeaders.write(new CloudEvent(eventId, type.ceType(), source, Instant.now(), data.key(), null),
+                record.headers());
         KafkaProbe.send(infra.kafkaBootstrapServers(), record);
     }
 }
