@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -59,6 +60,18 @@ class ContractSchemasTest {
         assertThat(type.ceType()).startsWith("th.tambon.").endsWith(".v1");
         assertThat(type.topic()).endsWith(".v1");
         assertThat(EventType.ofCeType(type.ceType())).contains(type);
+    }
+
+    @Test
+    void the_schemas_describe_codes_exactly_as_the_codes_class_does() throws Exception {
+        JsonNode esa = schemaJson(EventType.ESA_REGISTERED).get("properties");
+        JsonNode school = schemaJson(EventType.SCHOOL_REGISTERED).get("properties");
+
+        assertThat(esa.get("code").get("pattern").asText()).isEqualTo("^" + Codes.ESA + "$");
+        assertThat(esa.get("provinceCode").get("pattern").asText()).isEqualTo("^" + Codes.PROVINCE + "$");
+        assertThat(school.get("code").get("pattern").asText()).isEqualTo("^" + Codes.SMIS + "$");
+        assertThat(school.get("esa").get("pattern").asText()).isEqualTo("^" + Codes.ESA + "$");
+        assertThat(school.get("tambonCode").get("pattern").asText()).isEqualTo("^" + Codes.TAMBON + "$");
     }
 
     private static JsonSchema schema(EventType type) throws Exception {

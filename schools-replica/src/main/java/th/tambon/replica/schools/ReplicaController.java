@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 
@@ -42,7 +43,7 @@ public class ReplicaController {
 
     @Get("/schools")
     public PageView<ReplicaViews.SchoolReplica> schools(
-            @Nullable @QueryValue @Pattern(regexp = "[PS][0-9]{2}-[0-9]{1,2}", message = "must be an ESA code") String esa,
+            @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         return replicas.schools(esa, page, size);

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.schools.esa.application.RegisteringEsa;
@@ -52,7 +53,7 @@ public class EsaController {
     @Get
     @ReadOnly
     public PageView<EsaView> list(
-            @Nullable @QueryValue @Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit province code") String provinceCode,
+            @Nullable @QueryValue @Pattern(regexp = Codes.PROVINCE, message = "must be a 2-digit province code") String provinceCode,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         Page<EsaView> found = esas.list(provinceCode, new PageRequest(page, size)).map(EsaView::of);

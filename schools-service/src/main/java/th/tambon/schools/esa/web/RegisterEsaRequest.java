@@ -8,18 +8,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import th.tambon.contracts.Codes;
 import th.tambon.schools.esa.application.RegisterEsa;
 import th.tambon.schools.esa.model.EsaKind;
 
 /** Body of {@code POST /api/v1/esas}. */
 @Serdeable
 public record RegisterEsaRequest(
-        @NotBlank @Pattern(regexp = "[PS][0-9]{2}-[0-9]{1,2}",
+        @NotBlank @Pattern(regexp = Codes.ESA,
                 message = "must look like P31-4: P (primary) or S (secondary), the 2-digit province code, '-', the zone")
         String code,
         @NotBlank @Pattern(regexp = "PRIMARY|SECONDARY", message = "must be PRIMARY or SECONDARY") String kind,
         @NotNull @Min(1) @Max(99) Integer zone,
-        @NotBlank @Pattern(regexp = "[0-9]{2}", message = "must be the 2-digit DOPA province code") String provinceCode,
+        @NotBlank @Pattern(regexp = Codes.PROVINCE, message = "must be the 2-digit DOPA province code") String provinceCode,
         @NotBlank @Size(max = 100) String province,
         @NotBlank @Size(max = 200) String nameTh,
         @NotBlank @Size(max = 200) String nameEn,

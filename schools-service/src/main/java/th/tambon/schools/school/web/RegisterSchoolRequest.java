@@ -5,19 +5,20 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import th.tambon.contracts.Codes;
 import th.tambon.schools.school.application.RegisterSchool;
 
 /** Body of {@code POST /api/v1/schools}. */
 @Serdeable
 public record RegisterSchoolRequest(
-        @NotBlank @Pattern(regexp = "[0-9]{8}", message = "must be the 8-digit SMIS code") String code,
+        @NotBlank @Pattern(regexp = Codes.SMIS, message = "must be the 8-digit SMIS code") String code,
         @NotBlank @Size(max = 200) String nameTh,
         @Nullable @Size(max = 200) String nameEn,
-        @NotBlank @Pattern(regexp = "[PS][0-9]{2}-[0-9]{1,2}", message = "must be an ESA code such as P31-4") String esa,
+        @NotBlank @Pattern(regexp = Codes.ESA, message = "must be an ESA code such as P31-4") String esa,
         @NotBlank @Size(max = 100) String province,
         @NotBlank @Size(max = 100) String district,
         @NotBlank @Size(max = 100) String tambon,
-        @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6-digit DOPA tambon code") String tambonCode,
+        @NotBlank @Pattern(regexp = Codes.TAMBON, message = "must be the 6-digit DOPA tambon code") String tambonCode,
         @Nullable @Size(max = 200) String director) {
 
     RegisterSchool toCommand() {

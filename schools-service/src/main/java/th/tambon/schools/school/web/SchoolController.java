@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.schools.school.application.RegisteringSchool;
@@ -52,8 +53,8 @@ public class SchoolController {
     @Get
     @ReadOnly
     public PageView<SchoolView> list(
-            @Nullable @QueryValue @Pattern(regexp = "[PS][0-9]{2}-[0-9]{1,2}", message = "must be an ESA code") String esa,
-            @Nullable @QueryValue @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit tambon code") String tambonCode,
+            @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
+            @Nullable @QueryValue @Pattern(regexp = Codes.TAMBON, message = "must be a 6-digit tambon code") String tambonCode,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         Page<SchoolView> found = schools.list(esa, tambonCode, new PageRequest(page, size)).map(SchoolView::of);
