@@ -1,9 +1,11 @@
 package th.tambon.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.data.model.Page;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON of one page of a list: {@code items} (always present, {@code []} when the page is empty) plus where the
@@ -16,7 +18,12 @@ public record PageView<T>(@JsonInclude(JsonInclude.Include.ALWAYS) List<T> items
         items = List.copyOf(items);
     }
 
-    public static <T> PageView<T> of(List<T> items, int page, int size, long totalItems) {
-        return new PageView<>(items, page, size, totalItems, size == 0 ? 0 : (int) ((totalItems + size - 1) / size));
+    public static <T> PageView<T> of(Page<T> page) {
+        return new PageView<>(page.getContent(), page.getPageNumber(), page.getSize(), page.getTotalSize(),
+                page.getTotalPages());
+    }
+
+    public static <T, R> PageView<R> of(Page<T> page, Function<T, R> view) {
+        return of(page.map(view));
     }
 }

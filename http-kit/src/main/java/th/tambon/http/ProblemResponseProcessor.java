@@ -9,29 +9,50 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Renders every error Micronaut or our code produces (unknown route, malformed JSON, body too large, validation,
- * {@link ApiProblemException}) as an RFC 9457 problem: one shape and one media type for all clients.
+ * {@link ApiProblemException}) as an RFC 9457 problem: one shape and one media type for all clients. An unexpected
+ * error (a 5xx nobody chose) answers a generic problem with an error id; its message, which may hold SQL, class
+ * names or data, goes only to the log, under that id.
  */
 @Singleton
 @Primary
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
         String instance = instanceOf(context);
-        Problem problem = context.getRootCause()
-                .filter(ApiProblemException.class::isInstance)
-                .map(ApiProblemException.class::cast)
-                .map(p -> new Problem(Problem.TYPE_BASE + p.type(), p.status().getReason(), p.status().getCode(),
-                        p.getMessage(), instance, p.errors()))
-                .orElseGet(() -> fromContext(context, status, instance));
+        var chosen = context.getRootCause().filter(ApiProblemException.class::isInstance).map(ApiProblemException.class::cast);
+        Problem problem;
+        if (chosen.isPresent()) {
+            ApiProblemException p = chosen.get();
+            problem = new Problem(Problem.TYPE_BASE + p.type(), p.status().getReason(), p.status().getCode(),
+                    p.getMessage(), instance, p.errors());
+        } else if (status.getCode() >= 500) {
+            problem = unexpected(context, status, instance);
+        } else {
+            problem = fromContext(context, status, instance);
+        }
         return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    private static Problem unexpected(ErrorContext context, HttpStatus status, String instance) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {} answering {} {}", errorId, context.getRequest().getMethodName(),
+                context.getRequest().getPath(), context.getRootCause().orElse(null));
+        return new Problem(Problem.TYPE_BASE + "unexpected-error", status.getReason(), status.getCode(),
+                "Something went wrong on our side. If it happens again, report error id " + errorId + ".", instance,
+                List.of(), errorId);
     }
 
     /** The path the client called: the gateway's, when the request came through it. */

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the kit does is configurable under {@code tambon.messaging}; the defaults are the safe ones
- * (earliest offsets, acks=all, bounded retries then the dead-letter topic).
+ * What the kit adds to micronaut-kafka is configurable under {@code tambon.messaging}; the Kafka clients themselves
+ * are configured under {@code kafka.producers.*} and {@code kafka.consumers.*}. The defaults are the safe ones.
  */
 @ConfigurationProperties("tambon.messaging")
 public class MessagingSettings {
@@ -21,19 +21,23 @@ public class MessagingSettings {
     private Duration relayPollInterval = Duration.ofMillis(500);
     private int relayBatchSize = 200;
     private int relayLanes = 8;
-    private Duration outboxRetention = Duration.ofDays(7);
-    private Duration outboxPruneInterval = Duration.ofHours(1);
+    /** How long the relay waits for the broker's acknowledgements of one lane, inside its transaction. */
+    private Duration relaySendTimeout = Duration.ofSeconds(10);
+    /** Longest wait before a row that failed is tried again. */
+    private Duration relayMaxBackoff = Duration.ofMinutes(1);
 
-    private boolean consumersEnabled = true;
-    private String autoOffsetReset = "earliest";
-    private int maxPollRecords = 100;
-    private Duration pollTimeout = Duration.ofMillis(500);
+    private Duration outboxRetention = Duration.ofDays(7);
+    /** How long a consumer remembers an event it applied, to recognise it when it is delivered again. */
+    private Duration inboxRetention = Duration.ofDays(7);
+    private int pruneBatchSize = 5_000;
+
+    /** Attempts of a record whose handler fails, before it is dead-lettered. */
     private int maxAttempts = 3;
+    /** How long a record that keeps meeting deadlocks, serialization failures or timeouts is retried. */
+    private Duration transientRetryFor = Duration.ofMinutes(2);
     private Duration initialBackoff = Duration.ofMillis(200);
     private Duration maxBackoff = Duration.ofSeconds(5);
-
-    private Duration producerDeliveryTimeout = Duration.ofSeconds(30);
-    private Duration producerMaxBlock = Duration.ofSeconds(10);
+    private Duration deadLetterTimeout = Duration.ofSeconds(30);
 
     public List<String> getProduces() { return produces; }
     public void setProduces(List<String> produces) { this.produces = produces; }
@@ -49,32 +53,35 @@ public class MessagingSettings {
     public void setRelayBatchSize(int relayBatchSize) { this.relayBatchSize = relayBatchSize; }
     public int getRelayLanes() { return relayLanes; }
     public void setRelayLanes(int relayLanes) { this.relayLanes = relayLanes; }
+    public Duration getRelaySendTimeout() { return relaySendTimeout; }
+    public void setRelaySendTimeout(Duration relaySendTimeout) { this.relaySendTimeout = relaySendTimeout; }
+    public Duration getRelayMaxBackoff() { return relayMaxBackoff; }
+    public void setRelayMaxBackoff(Duration relayMaxBackoff) { this.relayMaxBackoff = relayMaxBackoff; }
     public Duration getOutboxRetention() { return outboxRetention; }
     public void setOutboxRetention(Duration outboxRetention) { this.outboxRetention = outboxRetention; }
-    public Duration getOutboxPruneInterval() { return outboxPruneInterval; }
-    public void setOutboxPruneInterval(Duration outboxPruneInterval) { this.outboxPruneInterval = outboxPruneInterval; }
-    public boolean isConsumersEnabled() { return consumersEnabled; }
-    public void setConsumersEnabled(boolean consumersEnabled) { this.consumersEnabled = consumersEnabled; }
-    public String getAutoOffsetReset() { return autoOffsetReset; }
-    public void setAutoOffsetReset(String autoOffsetReset) { this.autoOffsetReset = autoOffsetReset; }
-    public int getMaxPollRecords() { return maxPollRecords; }
-    public void setMaxPollRecords(int maxPollRecords) { this.maxPollRecords = maxPollRecords; }
-    public Duration getPollTimeout() { return pollTimeout; }
-    public void setPollTimeout(Duration pollTimeout) { this.pollTimeout = pollTimeout; }
+    public Duration getInboxRetention() { return inboxRetention; }
+    public void setInboxRetention(Duration inboxRetention) { this.inboxRetention = inboxRetention; }
+    public int getPruneBatchSize() { return pruneBatchSize; }
+    public void setPruneBatchSize(int pruneBatchSize) { this.pruneBatchSize = pruneBatchSize; }
     public int getMaxAttempts() { return maxAttempts; }
     public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+    public Duration getTransientRetryFor() { return transientRetryFor; }
+    public void setTransientRetryFor(Duration transientRetryFor) { this.transientRetryFor = transientRetryFor; }
     public Duration getInitialBackoff() { return initialBackoff; }
     public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
     public Duration getMaxBackoff() { return maxBackoff; }
     public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
-    public Duration getProducerDeliveryTimeout() { return producerDeliveryTimeout; }
-    public void setProducerDeliveryTimeout(Duration producerDeliveryTimeout) { this.producerDeliveryTimeout = producerDeliveryTimeout; }
-    public Duration getProducerMaxBlock() { return producerMaxBlock; }
-    public void setProducerMaxBlock(Duration producerMaxBlock) { this.producerMaxBlock = producerMaxBlock; }
+    public Duration getDeadLetterTimeout() { return deadLetterTimeout; }
+    public void setDeadLetterTimeout(Duration deadLetterTimeout) { this.deadLetterTimeout = deadLetterTimeout; }
 
-    /** Exponential backoff before attempt {@code attempt + 1} (attempt counts from 1), capped at {@link #maxBackoff}. */
+    /** Exponential backoff before attempt {@code attempt + 1} (attempt counts from 1), capped at {@code max}. */
+    public Duration backoffAfter(int attempt, Duration max) {
+        long millis = initialBackoff.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20);
+        return Duration.ofMillis(Math.min(millis, max.toMillis()));
+    }
+
+    /** A consumer's backoff, capped at {@link #getMaxBackoff()}. */
     public Duration backoffAfter(int attempt) {
-        long millis = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        return backoffAfter(attempt, maxBackoff);
     }
 }

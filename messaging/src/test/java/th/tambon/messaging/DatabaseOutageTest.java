@@ -2,6 +2,9 @@ package th.tambon.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.health.HealthStatus;
+import reactor.core.publisher.Mono;
+import th.tambon.messaging.health.MessagingHealthIndicator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,12 +76,18 @@ class DatabaseOutageTest {
             send(eventId, "51020001");
 
             Eventually.await(WAIT, () -> assertThat(deferred()).isGreaterThanOrEqualTo(deferredBefore + 2));
+            Eventually.await(WAIT, () -> assertThat(messagingReadiness()).isEqualTo(HealthStatus.DOWN));
             allowConnections(true);
 
             Eventually.await(WAIT, () -> assertThat(times("51020001")).isEqualTo(1));
+            Eventually.await(WAIT, () -> assertThat(messagingReadiness()).isEqualTo(HealthStatus.UP));
             assertThat(deadLetters.records(Duration.ofMillis(500)))
                     .noneMatch(r -> eventId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
         }
+    }
+
+    private HealthStatus messagingReadiness() {
+        return Mono.from(context.getBean(MessagingHealthIndicator.class).getResult()).block().getStatus();
     }
 
     private double deferred() {
@@ -100,7 +109,7 @@ class DatabaseOutageTest {
 
     private void send(String eventId, String code) {
         SchoolRegistered school = new SchoolRegistered(code, "ระหว่างฐานข้อมูลล่ม", null, "P51-1", "ลำพูน", "เมืองลำพูน",
-                "ในเมือง", "510101", null, Instant.parse("2020-09-28T02:00:00Z"));
+                "ในเมือง", "510101", null, Instant.parse("2020-09-28T02:00:00Z"), 1);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, code,
                 context.getBean(EventCodec.class).encode(school));
         CloudEventHeaders.write(new CloudEvent(eventId, EventType.SCHOOL_REGISTERED.ceType(), "/tambon/test",

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param zone         the area number (เขต)
  * @param provinceCode DOPA province code, 2 digits
  * @param director     may be null
+ * @param version      the ESA's version after this change (1 when registered); 0 in events published before
+ *                     versions existed
  */
 public record EsaRegistered(
         String code,
@@ -22,7 +24,8 @@ public record EsaRegistered(
         String nameTh,
         String nameEn,
         String director,
-        Instant registeredAt) implements EventData {
+        Instant registeredAt,
+        long version) implements EventData {
 
     @Override
     public String key() {

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param tambonCode DOPA tambon code, 6 digits
  * @param nameEn     may be null
  * @param director   may be null
+ * @param version    the school's version after this change (1 when registered); 0 in events published before
+ *                   versions existed
  */
 public record SchoolRegistered(
         String code,
@@ -23,7 +25,8 @@ public record SchoolRegistered(
         String tambon,
         String tambonCode,
         String director,
-        Instant registeredAt) implements EventData {
+        Instant registeredAt,
+        long version) implements EventData {
 
     @Override
     public String key() {

@@ -10,6 +10,11 @@ public final class DeadLetterHeaders {
     public static final String ERROR_MESSAGE = "dlq-error-message";
     public static final String ATTEMPTS = "dlq-attempts";
     public static final String FAILED_AT = "dlq-failed-at";
+    /**
+     * Set when the original value (and its headers other than the CloudEvents ones) did not fit into a dead letter:
+     * why, and how many bytes were left out. The original is still in its topic at the origin headers' offset.
+     */
+    public static final String VALUE_OMITTED = "dlq-value-omitted";
 
     private DeadLetterHeaders() {
     }

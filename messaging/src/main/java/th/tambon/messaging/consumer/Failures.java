@@ -1,36 +1,61 @@
 package th.tambon.messaging.consumer;
 
+import th.tambon.messaging.PoisonMessageException;
+import th.tambon.messaging.cloudevents.InvalidCloudEventException;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
-/**
- * Tells a failure of our own infrastructure (the database is unreachable) from a failure of the message. The first
- * kind is waited out: dead-lettering every message during an outage would be wrong.
- */
-final class Failures {
-    private Failures() {
-    }
+/** What kind of failure stopped a record, which decides whether it is retried, waited out or dead-lettered. */
+enum Failures {
+    /** Can never be applied: not a CloudEvent, data that breaks its schema, a handler's verdict. Dead-lettered at once. */
+    POISON,
+    /** The database is unreachable: not the record's fault. Waited out, never dead-lettered. */
+    INFRASTRUCTURE,
+    /** Deadlock, serialization failure, lock or statement timeout: retried for a while, then dead-lettered. */
+    TRANSIENT,
+    /** The JVM or the code is broken ({@link Error}): not the record's fault. Waited out; readiness says so. */
+    BROKEN,
+    /** The handler failed: retried a few times, then dead-lettered. */
+    RECORD;
 
-    static boolean isInfrastructure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof ConnectException) {
-                return true;
+    /** deadlock_detected, serialization_failure, lock_not_available, query_canceled (statement timeout). */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001", "55P03", "57014");
+
+    static Failures of(Throwable failure) {
+        if (failure instanceof Error) {
+            return BROKEN;
+        }
+        Failures found = RECORD;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PoisonMessageException || t instanceof InvalidCloudEventException) {
+                return POISON;
+            }
+            if (isUnreachable(t)) {
+                return INFRASTRUCTURE;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t.getClass().getSimpleName().equals("CannotGetJdbcConnectionException")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
+                    && TRANSIENT_STATES.contains(sql.getSQLState())) {
+                found = TRANSIENT;
             }
         }
-        return false;
+        return found;
+    }
+
+    private static boolean isUnreachable(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException || t instanceof ConnectException) {
+            return true;
+        }
+        // 08: connection exception; 57P01-03: the server shut down or is starting; 53300: too many connections
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+        }
+        return t.getClass().getSimpleName().equals("CannotGetJdbcConnectionException");
     }
 }

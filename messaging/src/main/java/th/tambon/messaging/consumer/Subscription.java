@@ -11,60 +11,45 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one consumer of a service reads and how it handles each event type. Declare it as a bean; the kit runs it
- * with consumer group {@code <service>.<name>}. Event types of the topic that it does not handle are acknowledged
- * and skipped; types unknown to the contract are dead-lettered, and so are events from a {@code ce_source} the
- * subscription does not accept when it names its sources with {@link #from}.
+ * What an {@link InboxListener} accepts and how it handles each event type:
+ * {@code Subscription.from(Topics.producerOf(Topics.SCHOOLS_V1).orElseThrow()).on(SchoolRegistered.class, handler)}.
+ * Events from any other {@code ce_source} are dead-lettered; event types it does not handle, or does not know (a
+ * newer type published beside the one it handles), are skipped and counted.
  */
 public final class Subscription {
-    private final String name;
-    private final Set<String> topics = new LinkedHashSet<>();
+    private final Set<String> sources;
     private final Map<EventType, Registration<?>> handlers = new EnumMap<>(EventType.class);
-    private final Set<String> sources = new LinkedHashSet<>();
 
-    private Subscription(String name) {
-        this.name = name;
+    private Subscription(Set<String> sources) {
+        this.sources = sources;
     }
 
-    public static Subscription named(String name) {
-        return new Subscription(name);
-    }
-
-    public Subscription topic(String topic) {
-        topics.add(topic);
-        return this;
+    /** Accepts events only from these CloudEvents sources, e.g. {@code Topics.producerOf(Topics.SCHOOLS_V1)}. */
+    public static Subscription from(String... sources) {
+        if (sources.length == 0) {
+            throw new IllegalArgumentException("name at least one source");
+        }
+        return new Subscription(new LinkedHashSet<>(List.of(sources)));
     }
 
     public <T extends EventData> Subscription on(Class<T> dataClass, EventHandler<T> handler) {
-        EventType type = EventType.of(dataClass);
-        topics.add(type.topic());
-        handlers.put(type, new Registration<>(dataClass, handler));
+        handlers.put(EventType.of(dataClass), new Registration<>(dataClass, handler));
         return this;
     }
 
-    /**
-     * Accepts events only from these CloudEvents sources (e.g. {@code Topics.producerOf(Topics.SCHOOLS_V1)}); any
-     * other source is dead-lettered. Without it, every source is accepted.
-     */
-    public Subscription from(String... sources) {
-        this.sources.addAll(List.of(sources));
-        return this;
+    /** The topics of the event types it handles. */
+    public Set<String> topics() {
+        Set<String> topics = new LinkedHashSet<>();
+        handlers.keySet().forEach(type -> topics.add(type.topic()));
+        return topics;
     }
 
     boolean accepts(String source) {
-        return sources.isEmpty() || sources.contains(source);
+        return sources.contains(source);
     }
 
     Set<String> sources() {
         return Set.copyOf(sources);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public Set<String> topics() {
-        return Set.copyOf(topics);
     }
 
     Optional<Registration<?>> registrationFor(EventType type) {

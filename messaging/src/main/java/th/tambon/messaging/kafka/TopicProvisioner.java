@@ -1,7 +1,7 @@
 package th.tambon.messaging.kafka;
 
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -15,14 +15,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Creates the topics a service produces to and consumes from, and its dead-letter topic, when they are missing. */
+/**
+ * Creates the topics a service produces to and consumes from, and its dead-letter topic, when they are missing, with
+ * micronaut-kafka's {@link AdminClient}. Not {@code NewTopic} beans: micronaut-kafka creates those once at start-up and
+ * gives up when the broker is not there yet, while a service must start before Kafka and create its topics when
+ * Kafka arrives (docs/decisions/0003).
+ */
 @Singleton
 public class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
-    private final Admin admin;
+    private final AdminClient admin;
     private final MessagingSettings settings;
 
-    public TopicProvisioner(Admin admin, MessagingSettings settings) {
+    public TopicProvisioner(AdminClient admin, MessagingSettings settings) {
         this.admin = admin;
         this.settings = settings;
     }

@@ -8,49 +8,46 @@ import th.tambon.contracts.EventData;
 import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
 import th.tambon.messaging.MessagingSettings;
+import th.tambon.messaging.cloudevents.Traceparent;
 import th.tambon.messaging.codec.EventCodec;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Where a service says "this happened". The event is written to {@code messaging.outbox_message} in the caller's transaction,
- * so it commits or rolls back with the state change it announces; the {@link OutboxRelay} publishes it afterwards.
+ * Where a service says "this happened". The event is written to {@code messaging.outbox_message} in the caller's
+ * transaction, so it commits or rolls back with the state change it announces; the {@link OutboxRelay} publishes it
+ * afterwards. Appending holds the event's key until the transaction ends, so two transactions announcing events of
+ * one aggregate commit, and are published, in the order they appended.
  */
 @Singleton
 public class Outbox {
-    private static final String INSERT = """
-            INSERT INTO messaging.outbox_message (event_id, topic, message_key, lane, event_type, source, subject, occurred_at, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final int KEY_LOCKS = 0x7A6B0002;
 
     private final TransactionOperations<Connection> transactions;
+    private final OutboxRepository rows;
     private final EventCodec codec;
     private final MessagingSettings settings;
     private final OutboxSignal signal;
     private final String source;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    public Outbox(TransactionOperations<Connection> transactions, EventCodec codec, MessagingSettings settings,
-                  OutboxSignal signal, @Value("${micronaut.application.name}") String serviceName) {
+    public Outbox(TransactionOperations<Connection> transactions, OutboxRepository rows, EventCodec codec,
+                  MessagingSettings settings, OutboxSignal signal,
+                  @Value("${micronaut.application.name}") String serviceName) {
         this.transactions = transactions;
+        this.rows = rows;
         this.codec = codec;
         this.settings = settings;
         this.signal = signal;
         this.source = Topics.sourceOf(serviceName);
-        this.clock = Clock.systemUTC();
     }
 
-    /**
-     * Appends an event about the aggregate named by {@link EventData#key()}, happening now; returns its CloudEvents
-     * id.
-     */
+    /** Appends an event about the aggregate named by {@link EventData#key()}, happening now; returns its id. */
     public UUID append(EventData data) {
         return append(data, clock.instant());
     }
@@ -64,23 +61,13 @@ public class Outbox {
                 .orElseThrow(() -> new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change it announces"));
         EventType type = EventType.of(data.getClass());
-        UUID eventId = UUID.randomUUID();
         String key = data.key();
-        Instant time = occurredAt.truncatedTo(ChronoUnit.MICROS);
-        try (PreparedStatement insert = transactions.getConnection().prepareStatement(INSERT)) {
-            insert.setObject(1, eventId);
-            insert.setString(2, type.topic());
-            insert.setString(3, key);
-            insert.setShort(4, laneOf(key, settings.getRelayLanes()));
-            insert.setString(5, type.ceType());
-            insert.setString(6, source);
-            insert.setString(7, key);
-            insert.setTimestamp(8, Timestamp.from(time));
-            insert.setString(9, new String(codec.encode(data), StandardCharsets.UTF_8));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new OutboxException("Could not append " + type.ceType() + " for " + key, e);
-        }
+        rows.lockKey(KEY_LOCKS, key);
+        UUID eventId = UUID.randomUUID();
+        rows.save(new OutboxMessage(null, eventId, type.topic(), key, laneOf(key, settings.getRelayLanes()),
+                type.ceType(), source, key, occurredAt.truncatedTo(ChronoUnit.MICROS),
+                new String(codec.encode(data), StandardCharsets.UTF_8), Traceparent.forNewEvent().toString(),
+                null, null, 0, null, null, null));
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

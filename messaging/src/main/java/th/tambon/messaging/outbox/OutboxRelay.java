@@ -3,83 +3,119 @@ package th.tambon.messaging.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.tambon.messaging.MessagingSettings;
 import th.tambon.messaging.cloudevents.CloudEvent;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.messaging.health.MessagingHealth;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Publishes committed outbox rows to Kafka. Several relay instances may run: a lane (the events of a set of keys) is
- * published by whoever holds its transaction-scoped advisory lock, rows are claimed {@code FOR UPDATE SKIP LOCKED}
- * in id order, and a row is marked sent only after the broker acknowledged it (acks=all, idempotent producer). A crash
- * between the acknowledgement and the mark sends the row again; consumers dedupe by event id.
+ * Publishes committed outbox rows to Kafka, in order per key. Several relays may run: a lane (the events of a set of
+ * keys) is published by whoever holds its transaction-scoped advisory lock, rows are claimed
+ * {@code FOR UPDATE SKIP LOCKED} in id order, and a row is marked sent only once the broker acknowledged it (acks=all,
+ * idempotent producer); a crash in between publishes it again, and consumers dedupe by event id.
+ * <p>
+ * Within a lane the rows go out in waves: the first unsent row of every key, then, once those are acknowledged, the
+ * second, and so on, so a key's later event is never sent before its earlier one is acknowledged. A row that fails
+ * holds its key for the round and waits with a growing backoff; one that can never be published (too large, an
+ * invalid or missing topic) is parked, and the key's later rows wait behind it (docs/decisions/0001). The lane's
+ * transaction is bounded: topic metadata is fetched before it opens, acknowledgements are awaited for at most
+ * {@code relay-send-timeout}, and the server ends the transaction if it stays idle longer than that.
  */
 @Singleton
 public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int LOCK_NAMESPACE = 0x7A6B0001;
+    private static final int LANE_LOCKS = 0x7A6B0001;
+    private static final int MAX_ERROR_LENGTH = 2_000;
 
     private final TransactionOperations<Connection> transactions;
+    private final OutboxRepository rows;
     private final Producer<String, byte[]> producer;
+    private final AdminClient admin;
     private final MessagingSettings settings;
     private final OutboxSignal signal;
+    private final MessagingHealth.Worker health;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final Counter published;
-    private Instant nextPrune = Instant.EPOCH;
+    private final Counter parkings;
 
-    public OutboxRelay(TransactionOperations<Connection> transactions, Producer<String, byte[]> producer,
-                       MessagingSettings settings, OutboxSignal signal, MeterRegistry meters) {
+    public OutboxRelay(TransactionOperations<Connection> transactions, OutboxRepository rows,
+                       @KafkaClient("outbox-relay") Producer<String, byte[]> producer, AdminClient admin,
+                       MessagingSettings settings, OutboxSignal signal, MessagingHealth health, MeterRegistry meters) {
         this.transactions = transactions;
+        this.rows = rows;
         this.producer = producer;
+        this.admin = admin;
         this.settings = settings;
         this.signal = signal;
+        this.health = health.relay();
         Gauge.builder("tambon.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox rows committed but not yet published").register(meters);
+                .description("Outbox rows committed but not yet published (parked rows excluded)").register(meters);
         Gauge.builder("tambon.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest unpublished outbox row").register(meters);
+        Gauge.builder("tambon.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox rows parked because they can never be published as they are").register(meters);
         this.published = Counter.builder("tambon.outbox.published").description("Outbox rows published").register(meters);
+        this.parkings = Counter.builder("tambon.outbox.parkings").description("Outbox rows parked").register(meters);
     }
 
-    /** The relay loop; returns when {@code running} turns false or the thread is interrupted. */
+    /**
+     * The relay loop; returns when {@code running} turns false or the thread is interrupted. A round that fails for
+     * any reason (the database away, a broken JVM) is retried after a backoff: the loop never ends on its own, and
+     * readiness reports the relay DOWN until a round succeeds again.
+     */
     public void run(BooleanSupplier running) {
         int failures = 0;
         while (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             try {
                 int sent = publishPending();
                 failures = 0;
-                pruneIfDue();
+                health.progressed();
                 if (sent == 0) {
                     signal.await(settings.getRelayPollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (Throwable failure) {
                 failures++;
-                Duration pause = settings.backoffAfter(failures);
-                LOG.warn("Outbox relay failed ({} in a row), retrying in {} ms: {}", failures, pause.toMillis(), e.toString());
+                health.stuck(failure);
+                Duration pause = settings.backoffAfter(failures, settings.getRelayMaxBackoff());
+                LOG.warn("Outbox relay round failed ({} in a row), next in {} ms: {}", failures, pause.toMillis(),
+                        failure.toString());
                 try {
                     signal.await(pause);
                 } catch (InterruptedException ie) {
@@ -89,155 +125,180 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes what is pending now, lane by lane; returns how many rows were published. */
+    /** Publishes what is due now, lane by lane; returns how many rows were published. */
     public int publishPending() {
+        List<LaneBacklog> lanes = transactions.executeRead(status -> {
+            parked.set(rows.countParked());
+            return rows.backlog();
+        });
+        long pending = 0;
+        Instant oldest = null;
+        for (LaneBacklog lane : lanes) {
+            pending += lane.pending();
+            oldest = oldest == null || lane.oldest().isBefore(oldest) ? lane.oldest() : oldest;
+        }
+        backlog.set(pending);
+        oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
+        if (lanes.isEmpty()) {
+            return 0;
+        }
+        Set<String> unavailable = unavailableTopics();
         int sent = 0;
-        for (short lane : pendingLanes()) {
-            LaneResult result = transactions.executeWrite(status -> publishLane(status.getConnection(), lane));
-            sent += result.sent();
-            published.increment(result.sent());
-            if (result.failure() != null) {
-                throw new OutboxException("Publishing lane " + lane + " stopped", result.failure());
+        RuntimeException failure = null;
+        for (LaneBacklog lane : lanes) {
+            try {
+                sent += transactions.executeWrite(status -> publishLane(lane.lane(), unavailable));
+            } catch (RuntimeException e) {
+                // One lane's failure does not hold up the others.
+                LOG.warn("Outbox relay could not publish lane {}: {}", lane.lane(), e.toString());
+                failure = failure == null ? e : failure;
             }
+        }
+        published.increment(sent);
+        if (failure != null && sent == 0) {
+            throw failure;
         }
         return sent;
     }
 
-    private List<Short> pendingLanes() {
-        return transactions.executeRead(status -> {
-            List<Short> lanes = new ArrayList<>();
-            long count = 0;
-            Instant oldest = null;
-            try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT lane, count(*), min(created_at) FROM messaging.outbox_message WHERE sent_at IS NULL GROUP BY lane");
-                 ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    lanes.add(rows.getShort(1));
-                    count += rows.getLong(2);
-                    Instant laneOldest = rows.getTimestamp(3).toInstant();
-                    oldest = oldest == null || laneOldest.isBefore(oldest) ? laneOldest : oldest;
-                }
-            }
-            backlog.set(count);
-            oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
-            return lanes;
-        });
-    }
-
-    private LaneResult publishLane(Connection connection, short lane) throws SQLException {
-        if (!tryLockLane(connection, lane)) {
-            return new LaneResult(0, null);
-        }
-        List<Row> rows = claim(connection, lane);
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        Exception failure = null;
-        for (Row row : rows) {
+    /**
+     * Topics of due rows whose metadata the producer cannot get now, asked once per topic per round and outside any
+     * transaction (a send would otherwise block up to {@code max.block.ms} for each row). The rows of a topic the
+     * broker says does not exist, or whose name is invalid, are parked.
+     */
+    private Set<String> unavailableTopics() {
+        Set<String> unavailable = new HashSet<>();
+        for (String topic : transactions.executeRead(status -> rows.pendingTopics())) {
             try {
-                acks.add(producer.send(row.toRecord()));
+                producer.partitionsFor(topic);
+            } catch (InvalidTopicException e) {
+                parkTopic(topic, e);
+                unavailable.add(topic);
             } catch (RuntimeException e) {
-                failure = e;
-                break;
-            }
-        }
-        int acknowledged = 0;
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-                acknowledged++;
-            } catch (ExecutionException e) {
-                failure = (Exception) e.getCause();
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = e;
-                break;
-            }
-        }
-        // Only the prefix the broker acknowledged is marked sent, so a key's events are never published out of order.
-        markSent(connection, rows.subList(0, acknowledged));
-        if (failure != null && acknowledged < rows.size()) {
-            recordFailure(connection, rows.get(acknowledged), failure);
-        }
-        return new LaneResult(acknowledged, failure);
-    }
-
-    private boolean tryLockLane(Connection connection, short lane) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, LOCK_NAMESPACE);
-            lock.setInt(2, lane);
-            try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private List<Row> claim(Connection connection, short lane) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload, trace_parent
-                FROM messaging.outbox_message WHERE lane = ? AND sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-            select.setShort(1, lane);
-            select.setInt(2, settings.getRelayBatchSize());
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getTimestamp(8).toInstant(), result.getString(9), result.getString(10)));
+                unavailable.add(topic);
+                if (missing(topic)) {
+                    parkTopic(topic, new UnknownTopicOrPartitionException("topic " + topic + " does not exist"));
+                } else {
+                    LOG.warn("Outbox relay cannot reach the broker for topic {}; its rows wait: {}", topic, e.toString());
                 }
             }
         }
-        return rows;
+        return unavailable;
     }
 
-    private void markSent(Connection connection, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE messaging.outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)")) {
-            update.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
-            update.executeUpdate();
-        }
-    }
-
-    private void recordFailure(Connection connection, Row row, Exception failure) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE messaging.outbox_message SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
-            update.setString(1, String.valueOf(failure));
-            update.setLong(2, row.id());
-            update.executeUpdate();
+    private boolean missing(String topic) {
+        try {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS);
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof UnknownTopicOrPartitionException;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (TimeoutException e) {
+            return false;
         }
     }
 
-    private void pruneIfDue() {
-        Instant now = Instant.now();
-        if (now.isBefore(nextPrune)) {
-            return;
+    private void parkTopic(String topic, Exception why) {
+        int count = transactions.executeWrite(status -> rows.parkTopic(topic, describe(why)));
+        parkings.increment(count);
+        LOG.error("Parked {} outbox row(s) for topic {}: {}. Once the topic exists, release them with "
+                + "UPDATE messaging.outbox_message SET parked_at = NULL WHERE topic = '{}' AND sent_at IS NULL",
+                count, topic, why.toString(), topic);
+    }
+
+    private int publishLane(short lane, Set<String> unavailable) {
+        if (!rows.tryLockLane(LANE_LOCKS, lane)) {
+            return 0;
         }
-        nextPrune = now.plus(settings.getOutboxPruneInterval());
-        int pruned = transactions.executeWrite(status -> {
-            try (PreparedStatement delete = status.getConnection().prepareStatement(
-                    "DELETE FROM messaging.outbox_message WHERE sent_at IS NOT NULL AND sent_at < ?")) {
-                delete.setTimestamp(1, Timestamp.from(now.minus(settings.getOutboxRetention())));
-                return delete.executeUpdate();
+        rows.limitIdleTransaction(Long.toString(settings.getRelaySendTimeout().multipliedBy(2).toMillis() + 5_000));
+        List<OutboxMessage> claimed = rows.claim(lane, settings.getRelayBatchSize());
+        Map<String, ArrayDeque<OutboxMessage>> keys = new LinkedHashMap<>();
+        for (OutboxMessage row : claimed) {
+            keys.computeIfAbsent(row.messageKey(), k -> new ArrayDeque<>()).add(row);
+        }
+        long deadline = System.nanoTime() + settings.getRelaySendTimeout().toNanos();
+        List<Long> sent = new ArrayList<>();
+        Map<OutboxMessage, Throwable> failed = new LinkedHashMap<>();
+        // Rows not reached before the deadline stay pending for the next round.
+        while (!keys.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            Map<OutboxMessage, Future<RecordMetadata>> wave = new LinkedHashMap<>();
+            for (Iterator<ArrayDeque<OutboxMessage>> it = keys.values().iterator(); it.hasNext(); ) {
+                ArrayDeque<OutboxMessage> queue = it.next();
+                OutboxMessage row = queue.poll();
+                if (unavailable.contains(row.topic())) {
+                    it.remove(); // this round it cannot go out, nor can the key's later rows
+                    continue;
+                }
+                try {
+                    wave.put(row, producer.send(record(row)));
+                } catch (RuntimeException e) {
+                    failed.put(row, e);
+                    it.remove();
+                    continue;
+                }
+                if (queue.isEmpty()) {
+                    it.remove();
+                }
             }
-        });
-        if (pruned > 0) {
-            LOG.info("Pruned {} published outbox rows older than {}", pruned, settings.getOutboxRetention());
+            for (var sending : wave.entrySet()) {
+                OutboxMessage row = sending.getKey();
+                try {
+                    sending.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    sent.add(row.id());
+                } catch (ExecutionException e) {
+                    failed.put(row, e.getCause());
+                    keys.remove(row.messageKey());
+                } catch (TimeoutException e) {
+                    failed.put(row, new TimeoutException("not acknowledged within " + settings.getRelaySendTimeout()));
+                    keys.remove(row.messageKey());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.put(row, e);
+                    keys.remove(row.messageKey());
+                }
+            }
+        }
+        if (!sent.isEmpty()) {
+            rows.markSent(sent);
+        }
+        failed.forEach(this::recordFailure);
+        return sent.size();
+    }
+
+    private void recordFailure(OutboxMessage row, Throwable failure) {
+        if (permanent(failure)) {
+            rows.park(row.id(), describe(failure));
+            parkings.increment();
+            LOG.error("Parked outbox row {} ({} {} for {} on {}): it can never be published as it is: {}. The later "
+                    + "events of {} wait behind it; release it with UPDATE messaging.outbox_message SET parked_at = NULL "
+                    + "WHERE id = {}", row.id(), row.eventType(), row.eventId(), row.messageKey(), row.topic(),
+                    failure.toString(), row.messageKey(), row.id());
+        } else {
+            Instant next = Instant.now().plus(settings.backoffAfter(row.attempts() + 1, settings.getRelayMaxBackoff()));
+            rows.retryLater(row.id(), describe(failure), next);
+            LOG.warn("Outbox row {} ({} for {}) not published (attempt {}), next try at {}: {}", row.id(),
+                    row.eventType(), row.messageKey(), row.attempts() + 1, next, failure.toString());
         }
     }
 
-    private record LaneResult(int sent, Exception failure) {
+    /** Failures that no retry can mend: only a changed topic or a changed row can. */
+    private static boolean permanent(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof InvalidTopicException
+                || failure instanceof InvalidRecordException || failure instanceof SerializationException;
     }
 
-    private record Row(long id, UUID eventId, String topic, String key, String type, String source, String subject,
-                       Instant occurredAt, String payload, String traceParent) {
-        ProducerRecord<String, byte[]> toRecord() {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-            CloudEventHeaders.write(new CloudEvent(eventId.toString(), type, source, occurredAt, subject, traceParent),
-                    record.headers());
-            return record;
-        }
+    private static String describe(Throwable failure) {
+        String text = String.valueOf(failure);
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
+    }
+
+    private static ProducerRecord<String, byte[]> record(OutboxMessage row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.messageKey(),
+                row.payload().getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(new CloudEvent(row.eventId().toString(), row.eventType(), row.source(),
+                row.occurredAt(), row.subject(), row.traceParent()), record.headers());
+        return record;
     }
 }

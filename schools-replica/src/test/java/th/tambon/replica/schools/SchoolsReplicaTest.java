@@ -67,7 +67,7 @@ class SchoolsReplicaTest {
     void a_registered_esa_and_school_reach_the_replica() {
         publish(UUID.randomUUID().toString(), new EsaRegistered("P51-1", "PRIMARY", 1, "51", "ลำพูน",
                 "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูน เขต 1", "Lamphun Primary Educational Service Area Office 1",
-                "ดร.สุวิทย์ มุกดาภิรมย์", Instant.parse("2020-09-01T00:00:00Z")));
+                "ดร.สุวิทย์ มุกดาภิรมย์", Instant.parse("2020-09-01T00:00:00Z"), 1));
         publish(UUID.randomUUID().toString(), school("51010001"));
 
         Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010001").status()).isEqualTo(200));
@@ -84,7 +84,7 @@ class SchoolsReplicaTest {
         try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "replica-test.dlq")) {
             String forgedId = UUID.randomUUID().toString();
             publish(forgedId, school("51010006"), "/tambon/budget-service");
-            publish(UUID.randomUUID().toString(), school("51010007"));
+            publishOnPartitionOf("51010006", UUID.randomUUID().toString(), school("51010007"));
 
             ConsumerRecord<String, byte[]> letter = deadLetters.await(
                     r -> forgedId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
@@ -110,13 +110,27 @@ class SchoolsReplicaTest {
     void an_event_delivered_twice_changes_the_replica_once() {
         String eventId = UUID.randomUUID().toString();
         publish(eventId, school("51010002"));
-        publish(eventId, school("51010002"));
-        publish(UUID.randomUUID().toString(), school("51010003"));
+        publish(eventId, school("51010002", "ชื่อที่ซ้ำมาไม่ควรเห็น", 1));
+        publishOnPartitionOf("51010002", UUID.randomUUID().toString(), school("51010003"));
 
         Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010003").status()).isEqualTo(200));
         JsonNode replica = http.get("/api/v1/replicas/schools/51010002").json();
-        assertThat(replica.get("version").asInt()).as("events applied to the row").isEqualTo(1);
+        assertThat(replica.get("nameTh").asText()).isEqualTo("โรงเรียนทดสอบ 51010002");
         assertThat(replica.get("lastEventId").asText()).isEqualTo(eventId);
+    }
+
+    @Test
+    void an_event_older_than_the_replica_never_replaces_the_newer_state() {
+        String newer = UUID.randomUUID().toString();
+        publish(newer, school("51010020", "ชื่อใหม่ รุ่น 2", 2));
+        publish(UUID.randomUUID().toString(), school("51010020", "ชื่อเก่า รุ่น 1", 1));
+        publishOnPartitionOf("51010020", UUID.randomUUID().toString(), school("51010021"));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010021").status()).isEqualTo(200));
+        JsonNode replica = http.get("/api/v1/replicas/schools/51010020").json();
+        assertThat(replica.get("version").asLong()).isEqualTo(2);
+        assertThat(replica.get("nameTh").asText()).isEqualTo("ชื่อใหม่ รุ่น 2");
+        assertThat(replica.get("lastEventId").asText()).isEqualTo(newer);
     }
 
     @Test
@@ -128,7 +142,8 @@ class SchoolsReplicaTest {
             CloudEventHeaders.write(new CloudEvent(poisonId, EventType.SCHOOL_REGISTERED.ceType(),
                     "/tambon/schools-service", Instant.now(), "51010004", null), poison.headers());
             RecordMetadata sent = KafkaProbe.send(infra.kafkaBootstrapServers(), poison);
-            publish(UUID.randomUUID().toString(), school("51010005"));
+            RecordMetadata after = publishOnPartitionOf("51010004", UUID.randomUUID().toString(), school("51010005"));
+            assertThat(after.partition()).as("one partition").isEqualTo(sent.partition());
 
             ConsumerRecord<String, byte[]> letter = deadLetters.await(
                     r -> poisonId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
@@ -144,8 +159,12 @@ class SchoolsReplicaTest {
     }
 
     private SchoolRegistered school(String code) {
-        return new SchoolRegistered(code, "โรงเรียนทดสอบ " + code, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง",
-                "510101", null, Instant.parse("2020-09-01T00:00:00Z"));
+        return school(code, "โรงเรียนทดสอบ " + code, 1);
+    }
+
+    private SchoolRegistered school(String code, String nameTh, long version) {
+        return new SchoolRegistered(code, nameTh, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง",
+                "510101", null, Instant.parse("2020-09-01T00:00:00Z"), version);
     }
 
     private void publish(String eventId, EventData data) {
@@ -153,10 +172,19 @@ class SchoolsReplicaTest {
     }
 
     private void publish(String eventId, EventData data, String source) {
+        send(data.key(), eventId, data, source);
+    }
+
+    /** Publishes with another aggregate's key, so the record lands on that aggregate's partition, after it. */
+    private RecordMetadata publishOnPartitionOf(String key, String eventId, EventData data) {
+        return send(key, eventId, data, "/tambon/schools-service");
+    }
+
+    private RecordMetadata send(String key, String eventId, EventData data, String source) {
         EventType type = EventType.of(data.getClass());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), data.key(), codec.encode(data));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key, codec.encode(data));
         CloudEventHeaders.write(new CloudEvent(eventId, type.ceType(), source, Instant.now(), data.key(), null),
                 record.headers());
-        KafkaProbe.send(infra.kafkaBootstrapServers(), record);
+        return KafkaProbe.send(infra.kafkaBootstrapServers(), record);
     }
 }

@@ -72,8 +72,8 @@ public abstract class SchoolsReplicaWiringContract {
             String poisonId = UUID.randomUUID().toString();
             send(poisonId, "51040001", "not json".getBytes(StandardCharsets.UTF_8));
             SchoolRegistered school = new SchoolRegistered("51040002", "โรงเรียนบ้านทดสอบ", null, "P51-1", "ลำพูน",
-                    "เมืองลำพูน", "ในเมือง", "510101", null, Instant.parse("2020-09-01T00:00:00Z"));
-            send(UUID.randomUUID().toString(), school.code(),
+                    "เมืองลำพูน", "ในเมือง", "510101", null, Instant.parse("2020-09-01T00:00:00Z"), 1);
+            send(UUID.randomUUID().toString(), "51040001",
                     server.getApplicationContext().getBean(EventCodec.class).encode(school));
 
             Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51040002").status()).isEqualTo(200));

@@ -4,7 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.messaging.outbox.Outbox;
-import th.tambon.schools.esa.infrastructure.EsaStore;
+import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
@@ -15,11 +15,11 @@ import java.time.temporal.ChronoUnit;
 /** Registers an ESA and announces {@code EsaRegistered} in the same transaction. */
 @Singleton
 public class RegisteringEsa {
-    private final EsaStore esas;
+    private final EsaRepository esas;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public RegisteringEsa(EsaStore esas, Outbox outbox) {
+    public RegisteringEsa(EsaRepository esas, Outbox outbox) {
         this.esas = esas;
         this.outbox = outbox;
     }
@@ -31,12 +31,12 @@ public class RegisteringEsa {
             return Outcome.rejected(Rejection.Reason.INCONSISTENT, "code", mismatch.get());
         }
         Esa esa = new Esa(command.code(), command.kind(), command.zone(), command.provinceCode(), command.province(),
-                command.nameTh(), command.nameEn(), command.director(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                command.nameTh(), command.nameEn(), command.director(), clock.instant().truncatedTo(ChronoUnit.MICROS), 1);
         if (!esas.insert(esa)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code", "ESA " + command.code() + " is already registered");
         }
         outbox.append(new EsaRegistered(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(),
-                esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt()), esa.registeredAt());
+                esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt(), esa.version()), esa.registeredAt());
         return Outcome.done(esa);
     }
 }

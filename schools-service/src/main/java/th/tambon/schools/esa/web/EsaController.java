@@ -1,6 +1,8 @@
 package th.tambon.schools.esa.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,10 +20,9 @@ import jakarta.validation.constraints.Pattern;
 import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
+import th.tambon.http.Paging;
 import th.tambon.schools.esa.application.RegisteringEsa;
-import th.tambon.schools.esa.infrastructure.EsaStore;
-import th.tambon.schools.shared.Page;
-import th.tambon.schools.shared.PageRequest;
+import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.shared.Rejections;
 
 import java.net.URI;
@@ -29,10 +30,11 @@ import java.net.URI;
 @Controller("/api/v1/esas")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EsaController {
+    private static final Sort BY_CODE = Sort.of(Sort.Order.asc("code"));
     private final RegisteringEsa registering;
-    private final EsaStore esas;
+    private final EsaRepository esas;
 
-    public EsaController(RegisteringEsa registering, EsaStore esas) {
+    public EsaController(RegisteringEsa registering, EsaRepository esas) {
         this.registering = registering;
         this.esas = esas;
     }
@@ -54,9 +56,8 @@ public class EsaController {
     @ReadOnly
     public PageView<EsaView> list(
             @Nullable @QueryValue @Pattern(regexp = Codes.PROVINCE, message = "must be a 2-digit province code") String provinceCode,
-            @QueryValue(defaultValue = "0") @Min(0) int page,
-            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Page<EsaView> found = esas.list(provinceCode, new PageRequest(page, size)).map(EsaView::of);
-        return PageView.of(found.items(), found.page(), found.size(), found.totalItems());
+            @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return PageView.of(esas.list(provinceCode, Pageable.from(page, size, BY_CODE)), EsaView::of);
     }
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 
 @Serdeable
 public record EsaView(String code, String kind, int zone, String provinceCode, String province, String nameTh,
-                      String nameEn, String director, Instant registeredAt) {
+                      String nameEn, String director, Instant registeredAt, long version) {
     static EsaView of(Esa esa) {
         return new EsaView(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(), esa.nameTh(),
-                esa.nameEn(), esa.director(), esa.registeredAt());
+                esa.nameEn(), esa.director(), esa.registeredAt(), esa.version());
     }
 }

@@ -4,8 +4,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.outbox.Outbox;
-import th.tambon.schools.esa.infrastructure.EsaStore;
-import th.tambon.schools.school.infrastructure.SchoolStore;
+import th.tambon.schools.esa.infrastructure.EsaRepository;
+import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
@@ -16,12 +16,12 @@ import java.time.temporal.ChronoUnit;
 /** Registers a school under a registered ESA and announces {@code SchoolRegistered} in the same transaction. */
 @Singleton
 public class RegisteringSchool {
-    private final SchoolStore schools;
-    private final EsaStore esas;
+    private final SchoolRepository schools;
+    private final EsaRepository esas;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public RegisteringSchool(SchoolStore schools, EsaStore esas, Outbox outbox) {
+    public RegisteringSchool(SchoolRepository schools, EsaRepository esas, Outbox outbox) {
         this.schools = schools;
         this.esas = esas;
         this.outbox = outbox;
@@ -29,20 +29,20 @@ public class RegisteringSchool {
 
     @Transactional
     public Outcome<School> register(RegisterSchool command) {
-        if (!esas.exists(command.esa())) {
+        if (!esas.existsById(command.esa())) {
             return Outcome.rejected(Rejection.Reason.UNKNOWN_REFERENCE, "esa",
                     "No ESA with code " + command.esa() + " is registered");
         }
         School school = new School(command.code(), command.nameTh(), command.nameEn(), command.esa(),
                 command.province(), command.district(), command.tambon(), command.tambonCode(), command.director(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), 1);
         if (!schools.insert(school)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code",
                     "School " + command.code() + " is already registered");
         }
         outbox.append(new SchoolRegistered(school.code(), school.nameTh(), school.nameEn(), school.esa(),
                 school.province(), school.district(), school.tambon(), school.tambonCode(), school.director(),
-                school.registeredAt()), school.registeredAt());
+                school.registeredAt(), school.version()), school.registeredAt());
         return Outcome.done(school);
     }
 }

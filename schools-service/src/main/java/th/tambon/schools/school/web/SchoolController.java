@@ -1,6 +1,8 @@
 package th.tambon.schools.school.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,10 +20,9 @@ import jakarta.validation.constraints.Pattern;
 import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
+import th.tambon.http.Paging;
 import th.tambon.schools.school.application.RegisteringSchool;
-import th.tambon.schools.school.infrastructure.SchoolStore;
-import th.tambon.schools.shared.Page;
-import th.tambon.schools.shared.PageRequest;
+import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.shared.Rejections;
 
 import java.net.URI;
@@ -29,10 +30,11 @@ import java.net.URI;
 @Controller("/api/v1/schools")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SchoolController {
+    private static final Sort BY_CODE = Sort.of(Sort.Order.asc("code"));
     private final RegisteringSchool registering;
-    private final SchoolStore schools;
+    private final SchoolRepository schools;
 
-    public SchoolController(RegisteringSchool registering, SchoolStore schools) {
+    public SchoolController(RegisteringSchool registering, SchoolRepository schools) {
         this.registering = registering;
         this.schools = schools;
     }
@@ -55,9 +57,8 @@ public class SchoolController {
     public PageView<SchoolView> list(
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
             @Nullable @QueryValue @Pattern(regexp = Codes.TAMBON, message = "must be a 6-digit tambon code") String tambonCode,
-            @QueryValue(defaultValue = "0") @Min(0) int page,
-            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Page<SchoolView> found = schools.list(esa, tambonCode, new PageRequest(page, size)).map(SchoolView::of);
-        return PageView.of(found.items(), found.page(), found.size(), found.totalItems());
+            @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return PageView.of(schools.list(esa, tambonCode, Pageable.from(page, size, BY_CODE)), SchoolView::of);
     }
 }

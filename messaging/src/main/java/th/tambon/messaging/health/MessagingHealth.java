@@ -1,0 +1,80 @@
+package th.tambon.messaging.health;
+
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * How the kit's workers are doing: the outbox relay, each inbox listener, and the consumer loops micronaut-kafka
+ * runs them on. Read by {@link MessagingHealthIndicator}, so readiness goes DOWN while one of them cannot make
+ * progress and UP again when it can.
+ */
+@Singleton
+public class MessagingHealth {
+    private final Worker relay = new Worker();
+    private final Map<String, Worker> listeners = new ConcurrentSkipListMap<>();
+    private final Map<String, String> endedLoops = new ConcurrentHashMap<>();
+
+    public Worker relay() {
+        return relay;
+    }
+
+    public Worker listener(String name) {
+        return listeners.computeIfAbsent(name, n -> new Worker());
+    }
+
+    /** A consumer loop ended with an exception while the application runs: its listener receives nothing more. */
+    public void loopEnded(String thread, Throwable failure) {
+        endedLoops.put(thread, String.valueOf(failure));
+    }
+
+    boolean healthy() {
+        return !relay.stuck() && listeners.values().stream().noneMatch(Worker::stuck) && endedLoops.isEmpty();
+    }
+
+    Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("relay", relay.describe());
+        Map<String, Object> listenerDetails = new LinkedHashMap<>();
+        listeners.forEach((name, worker) -> listenerDetails.put(name, worker.describe()));
+        details.put("listeners", listenerDetails);
+        if (!endedLoops.isEmpty()) {
+            details.put("endedConsumerLoops", Map.copyOf(endedLoops));
+        }
+        return details;
+    }
+
+    /** One worker: working, or stuck since some time on some failure. */
+    public static final class Worker {
+        private volatile Instant stuckSince;
+        private volatile String failure;
+
+        /** It made progress. */
+        public void progressed() {
+            stuckSince = null;
+            failure = null;
+        }
+
+        /** It cannot make progress, for a reason that is not the message's (an outage, a broken JVM or code). */
+        public void stuck(Throwable why) {
+            if (stuckSince == null) {
+                stuckSince = Instant.now();
+            }
+            failure = String.valueOf(why);
+        }
+
+        boolean stuck() {
+            return stuckSince != null;
+        }
+
+        Map<String, Object> describe() {
+            Instant since = stuckSince;
+            return since == null ? Map.of("status", "UP")
+                    : Map.of("status", "DOWN", "since", since.toString(), "error", String.valueOf(failure));
+        }
+    }
+}

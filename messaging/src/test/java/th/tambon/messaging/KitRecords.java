@@ -1,0 +1,67 @@
+package th.tambon.messaging;
+
+import io.micronaut.context.ApplicationContext;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import th.tambon.contracts.EventType;
+import th.tambon.contracts.Topics;
+import th.tambon.contracts.schools.SchoolRegistered;
+import th.tambon.messaging.cloudevents.CloudEvent;
+import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.messaging.codec.EventCodec;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.kafka.KafkaProbe;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Hand-made schools.v1 records for the kit's tests, and reads of what {@link KitTestListener} applied. */
+final class KitRecords {
+    static final String SCHOOL_REGISTERED = EventType.SCHOOL_REGISTERED.ceType();
+
+    private final RealInfrastructure infra;
+    private final ApplicationContext context;
+
+    KitRecords(RealInfrastructure infra, ApplicationContext context) {
+        this.infra = infra;
+        this.context = context;
+    }
+
+    static void createAppliedSchoolTable(RealInfrastructure infra) throws SQLException {
+        try (Connection connection = infra.database().connect()) {
+            connection.createStatement().execute("CREATE TABLE applied_school (code TEXT PRIMARY KEY, times INT NOT NULL)");
+        }
+    }
+
+    static SchoolRegistered school(String code, String nameTh) {
+        return new SchoolRegistered(code, nameTh, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง", "510101", null,
+                Instant.parse("2020-09-28T02:00:00Z"), 1);
+    }
+
+    byte[] json(SchoolRegistered school) {
+        return context.getBean(EventCodec.class).encode(school);
+    }
+
+    RecordMetadata send(String key, String eventId, byte[] value) {
+        return send(key, eventId, value, "/tambon/test", SCHOOL_REGISTERED);
+    }
+
+    RecordMetadata send(String key, String eventId, byte[] value, String source, String type) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, key, value);
+        CloudEventHeaders.write(new CloudEvent(eventId, type, source, Instant.now(), key, null), record.headers());
+        return KafkaProbe.send(infra.kafkaBootstrapServers(), record);
+    }
+
+    int times(String code) throws SQLException {
+        return count("SELECT coalesce(sum(times), 0) FROM applied_school WHERE code = '" + code + "'");
+    }
+
+    int count(String sql) throws SQLException {
+        try (Connection connection = infra.database().connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

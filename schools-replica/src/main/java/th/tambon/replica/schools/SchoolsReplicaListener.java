@@ -1,0 +1,36 @@
+package th.tambon.replica.schools;
+
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import th.tambon.contracts.Topics;
+import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.SchoolRegistered;
+import th.tambon.messaging.consumer.Delivery;
+import th.tambon.messaging.consumer.InboxListener;
+import th.tambon.messaging.consumer.Subscription;
+
+/**
+ * Keeps {@code schools_replica.esa} and {@code schools_replica.school} true to schools.v1, as consumer group
+ * {@code <service>.schools-replica}. Each event is applied with its inbox row, so a redelivered event changes
+ * nothing, and only if it is newer than the row (its aggregate version), so an older event never undoes a newer one.
+ */
+@KafkaListener(groupId = "${micronaut.application.name}.schools-replica",
+        clientId = "${micronaut.application.name}.schools-replica-${tambon.messaging.instance-id:HOSTNAME:local}",
+        offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC, batch = true)
+public class SchoolsReplicaListener extends InboxListener {
+
+    SchoolsReplicaListener(Delivery delivery, EsaReplicaRepository esas, SchoolReplicaRepository schools) {
+        super(delivery, Subscription.from(Topics.producerOf(Topics.SCHOOLS_V1).orElseThrow())
+                .on(EsaRegistered.class, (esa, event) -> esas.apply(esa, event.event().id()))
+                .on(SchoolRegistered.class, (school, event) -> schools.apply(school, event.event().id())));
+    }
+
+    @Topic(Topics.SCHOOLS_V1)
+    void receive(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+        deliver(records, consumer);
+    }
+}
