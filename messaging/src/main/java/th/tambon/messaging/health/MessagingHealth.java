@@ -32,6 +32,14 @@ public class MessagingHealth {
         endedLoops.put(thread, String.valueOf(failure));
     }
 
+    boolean loopsRunning() {
+        return endedLoops.isEmpty();
+    }
+
+    Map<String, String> endedLoops() {
+        return Map.copyOf(endedLoops);
+    }
+
     boolean healthy() {
         return !relay.stuck() && listeners.values().stream().noneMatch(Worker::stuck) && endedLoops.isEmpty();
     }
