@@ -79,6 +79,23 @@ class RegisteringEsasAndSchoolsTest {
     }
 
     @Test
+    void an_event_continues_the_trace_of_the_request_that_caused_it() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String caller = "00-" + traceId + "-00f067aa0ba902b7-01";
+        http.post("/api/v1/esas", TestHttp.json(with(with(with(Fixtures.buriram4(), "code", "P31-2"), "zone", 2),
+                "nameEn", "Buriram Primary Educational Service Area Office 2")));
+        try (KafkaProbe probe = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), Topics.SCHOOLS_V1)) {
+            var body = with(with(Fixtures.banHuaFai(), "code", "31020001"), "esa", "P31-2");
+            assertThat(http.post("/api/v1/schools", TestHttp.json(body), Map.of("traceparent", caller)).status())
+                    .isEqualTo(201);
+
+            ConsumerRecord<String, byte[]> event = probe.await(r -> "31020001".equals(r.key()), Duration.ofSeconds(20));
+            String traceparent = KafkaProbe.header(event, "traceparent");
+            assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-01").isNotEqualTo(caller);
+        }
+    }
+
+    @Test
     void schools_are_listed_by_esa_a_page_at_a_time() {
         http.post("/api/v1/esas", TestHttp.json(with(with(with(Fixtures.buriram4(), "code", "P31-3"), "zone", 3),
                 "nameEn", "Buriram Primary Educational Service Area Office 3")));

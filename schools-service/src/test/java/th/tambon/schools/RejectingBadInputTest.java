@@ -36,6 +36,7 @@ class RejectingBadInputTest {
     void start() {
         Map<String, Object> props = new HashMap<>(infra.serviceProperties());
         props.put("micronaut.server.port", -1);
+        props.put("schools-test.failing-route", "true");
         server = ApplicationContext.run(EmbeddedServer.class, props);
         http = new TestHttp(server.getURL().toString());
         assertThat(http.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);
@@ -160,6 +161,25 @@ class RejectingBadInputTest {
     void a_page_size_out_of_range_answers_422_naming_size() {
         JsonNode problem = problem(http.get("/api/v1/schools?size=0"), 422);
         assertThat(fields(problem)).containsExactly("size");
+    }
+
+    @Test
+    void a_page_so_far_that_its_offset_would_overflow_answers_422_naming_page() {
+        JsonNode problem = problem(http.get("/api/v1/schools?page=2147483647&size=500"), 422);
+        assertThat(fields(problem)).containsExactly("page");
+        assertThat(problem.at("/errors/0/message").asText()).contains("10000");
+    }
+
+    @Test
+    void an_unexpected_error_answers_a_generic_problem_with_an_error_id_and_never_its_internals() {
+        TestHttp.Response response = http.get(FailingRoute.PATH);
+
+        JsonNode problem = problem(response, 500);
+        assertThat(problem.get("type").asText()).isEqualTo("https://tambon.th/problems/unexpected-error");
+        String errorId = problem.get("errorId").asText();
+        assertThat(errorId).matches("[0-9a-f-]{36}");
+        assertThat(problem.get("detail").asText()).contains(errorId);
+        assertThat(response.body()).doesNotContain("SELECT", "secret_column", "IllegalStateException", "at th.tambon");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for tests: sends exactly the bytes given (malformed JSON included) and reads JSON back. */
 public final class TestHttp {
@@ -26,9 +27,22 @@ public final class TestHttp {
     }
 
     public Response post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return post(path, body, Map.of());
+    }
+
+    /** POSTs JSON with extra request headers (a trace context, a forged header a test checks is ignored). */
+    public Response post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private Response send(HttpRequest.Builder request) {

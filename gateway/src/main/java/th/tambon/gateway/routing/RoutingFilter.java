@@ -1,11 +1,14 @@
 package th.tambon.gateway.routing;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -18,26 +21,33 @@ import th.tambon.http.Problem;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Proxies {@code /api/v1/**} to the owning service without blocking: the body streams through, the answer (errors
- * included) comes back as the service gave it. The path the client called goes along as {@code X-Forwarded-Uri},
- * so a problem's {@code instance} names it rather than the service's own path. A body over the size cap is refused
- * here with 413; a service that does not answer becomes a 503 problem naming it.
+ * included) comes back as the service gave it. The path the client called goes along as {@code X-Forwarded-Uri}
+ * (replacing any the client sent), so a problem's {@code instance} names it rather than the service's own path. A
+ * body over the size cap is refused here with 413. A service that cannot be reached is a 503 problem (nothing
+ * happened there; try again); one that does not answer in time is a 504 (it may have done the work: look before
+ * repeating a write).
  */
 @Filter("/api/v1/**")
 public class RoutingFilter implements HttpServerFilter {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final ProxyHttpClient client;
     private final RouteTable routes;
     private final long maxRequestSize;
+    private final Duration timeout;
 
-    public RoutingFilter(ProxyHttpClient client, RouteTable routes, HttpServerConfiguration server) {
+    public RoutingFilter(ProxyHttpClient client, RouteTable routes, HttpServerConfiguration server,
+                         @Value("${tambon.gateway.timeout:30s}") Duration timeout) {
         this.client = client;
         this.routes = routes;
         this.maxRequestSize = server.getMaxRequestSize();
+        this.timeout = timeout;
     }
 
     @Override
@@ -55,19 +65,29 @@ public class RoutingFilter implements HttpServerFilter {
                 .host(to.baseUri().getHost())
                 .port(to.baseUri().getPort())
                 .replacePath(to.path()))
-                .header(Problem.FORWARDED_URI_HEADER, request.getPath());
+                .headers(headers -> headers.set(Problem.FORWARDED_URI_HEADER, request.getPath()));
         return Flux.from(client.proxy(proxied))
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .onErrorResume(ContentLengthExceededException.class, e -> Flux.just(tooLarge(request.getPath())))
                 .onErrorResume(e -> {
-                    LOG.warn("{} did not answer {} {}: {}", to.service(), request.getMethod(), request.getPath(), e.toString());
-                    return Flux.just(unavailable(to.service(), request.getPath()));
+                    boolean late = e instanceof TimeoutException || e instanceof ReadTimeoutException;
+                    LOG.warn("{} {} {} {}: {}", to.service(), late ? "did not answer in time" : "could not be reached",
+                            request.getMethod(), request.getPath(), e.toString());
+                    return Flux.just(late ? timedOut(to.service(), request) : unavailable(to.service(), request.getPath()));
                 });
     }
 
     private static MutableHttpResponse<?> unavailable(String service, String path) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                service + " is not answering; try again shortly", path);
+                service + " cannot be reached; nothing was done there, try again shortly", path);
+    }
+
+    private MutableHttpResponse<?> timedOut(String service, HttpRequest<?> request) {
+        String detail = service + " did not answer within " + timeout.toMillis() + " ms";
+        if (!SAFE_METHODS.contains(request.getMethod())) {
+            detail += "; the change may have been made: look it up before sending it again";
+        }
+        return problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", detail, request.getPath());
     }
 
     private MutableHttpResponse<?> tooLarge(String path) {
