@@ -64,7 +64,9 @@ class ConsumerFaultsTest {
         props.put("micronaut.application.name", "faults-test");
         props.put("tambon.messaging.initial-backoff", "20ms");
         props.put("tambon.messaging.max-backoff", "300ms");
-        props.put("tambon.messaging.transient-retry-for", "1s");
+        props.put("tambon.messaging.transient-retry-for", "3s");
+        // A retried record is fetched again once its partition resumes; do not wait long for more data then.
+        props.put("kafka.consumers.default.fetch.max.wait.ms", 100);
         props.put("kit-test.subscription", "true");
         props.put("kit-test.faulty-consumers", "true");
         context = ApplicationContext.run(props);
