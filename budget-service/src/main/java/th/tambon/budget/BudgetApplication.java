@@ -1,8 +1,17 @@
 package th.tambon.budget;
 
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.servers.Server;
+import th.tambon.replica.schools.ReplicaController;
 
 /** budget-service: fiscal years, allocations, commitments and spending; keeps a replica of ESAs and schools. */
+@OpenAPIDefinition(info = @Info(title = "Tambon budget-service", version = "v1", description = """
+        Fiscal years, allocation rounds and lines, commitments to activities, spending and balances. For now it holds its replica of ESAs and schools from schools.v1; the budget comes next. Errors are RFC 9457 problems (application/problem+json) naming each field at fault."""),
+        servers = @Server(url = "/", description = "this service (the gateway answers the replica under /api/v1/budget/replicas)"))
+@OpenAPIInclude(classes = ReplicaController.class)
 public final class BudgetApplication {
     private BudgetApplication() {
     }

@@ -80,6 +80,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void the_gateway_lists_every_api_document_and_serves_its_own() {
+        TestHttp.Response index = http.get("/openapi");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("/openapi/schools-service/views/swagger-ui/index.html",
+                "/openapi/events-service/events-service.yml", "/openapi/budget-service/budget-service.yml");
+        assertThat(http.get("/openapi/gateway.yml").body()).contains("operationId: listDocuments");
+        assertThat(http.get("/openapi/views/swagger-ui/index.html").status()).isEqualTo(200);
+
+        var documents = gateway.getApplicationContext().getBean(RouteTable.class)
+                .resolve("/openapi/schools-service/schools-service.yml").orElseThrow();
+        assertThat(documents.service()).isEqualTo("schools-service");
+        assertThat(documents.path()).isEqualTo("/openapi/schools-service.yml");
+    }
+
+    @Test
     void health_answers_up() {
         JsonNode health = http.get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");

@@ -1,8 +1,19 @@
 package th.tambon.schools;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.servers.Server;
 
 /** schools-service: ESAs, schools, quality-school designations, networks and development plans. */
+@OpenAPIDefinition(info = @Info(title = "Tambon schools-service", version = "v1",
+        description = """
+                The registry of the One Tambon, One Quality School programme (1 ตำบล 1 โรงเรียนคุณภาพ): ESAs and \
+                schools, later quality-school designations, networks and development plans. Every change is announced \
+                on the Kafka topic schools.v1 (docs/topics.md). Errors are RFC 9457 problems \
+                (application/problem+json) naming each field at fault. Also reachable through the gateway at the same \
+                paths."""),
+        servers = @Server(url = "/", description = "this service, or the gateway: both answer these paths"))
 public final class SchoolsApplication {
     private SchoolsApplication() {
     }

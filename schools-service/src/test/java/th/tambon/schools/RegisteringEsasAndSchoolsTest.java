@@ -131,6 +131,18 @@ class RegisteringEsasAndSchoolsTest {
     }
 
     @Test
+    void the_openapi_document_and_its_browsable_ui_are_served() {
+        TestHttp.Response document = http.get("/openapi/schools-service.yml");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("operationId: registerSchool", "application/problem+json");
+
+        TestHttp.Response ui = http.get("/openapi/views/swagger-ui/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("../../schools-service.yml");
+        assertThat(http.get("/openapi/views/swagger-ui/res/swagger-ui-bundle.js").status()).isEqualTo(200);
+    }
+
+    @Test
     void readiness_reports_the_database_and_kafka_up() {
         JsonNode readiness = http.get("/health/readiness").json();
 

@@ -100,6 +100,20 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void the_gateway_serves_every_services_api_document_and_browsable_ui_under_its_origin() {
+        for (String service : List.of("schools-service", "events-service", "budget-service")) {
+            TestHttp.Response document = gateway.get("/openapi/" + service + "/" + service + ".yml");
+            assertThat(document.status()).as(service).isEqualTo(200);
+            assertThat(document.body()).contains("title: Tambon " + service);
+            TestHttp.Response ui = gateway.get("/openapi/" + service + "/views/swagger-ui/index.html");
+            assertThat(ui.status()).as(service + " UI").isEqualTo(200);
+            assertThat(gateway.get("/openapi/" + service + "/views/swagger-ui/res/swagger-ui.css").status())
+                    .isEqualTo(200);
+        }
+        assertThat(gateway.get("/openapi/gateway.yml").body()).contains("title: Tambon gateway");
+    }
+
+    @Test
     void every_process_answers_liveness() {
         for (ServiceProcess process : processes) {
             assertThat(new TestHttp(process.url()).get("/health/liveness").status()).as(process.url()).isEqualTo(200);

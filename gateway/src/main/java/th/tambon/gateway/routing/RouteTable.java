@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which service answers which part of {@code /api/v1}; documented in README.md ("APIs"). */
+/** Which service answers which part of {@code /api/v1} and {@code /openapi}; documented in README.md ("APIs"). */
 @Singleton
 public class RouteTable {
     static final List<Route> ROUTES = List.of(
@@ -17,7 +17,11 @@ public class RouteTable {
             new Route("/api/v1/events/replicas", "events-service", "/api/v1/replicas"),
             new Route("/api/v1/activities", "events-service", "/api/v1/activities"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
-            new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"));
+            new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"),
+            // each service's OpenAPI document and Swagger UI (th.tambon.gateway.docs.DocumentsController)
+            new Route("/openapi/schools-service", "schools-service", "/openapi"),
+            new Route("/openapi/events-service", "events-service", "/openapi"),
+            new Route("/openapi/budget-service", "budget-service", "/openapi"));
 
     private final Map<String, URI> services;
 

@@ -25,14 +25,14 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Proxies {@code /api/v1/**} to the owning service without blocking: the body streams through, the answer (errors
+ * Proxies {@code /api/v1/**} (and the services' {@code /openapi/**} documents) to the owning service without blocking: the body streams through, the answer (errors
  * included) comes back as the service gave it. The path the client called goes along as {@code X-Forwarded-Uri}
  * (replacing any the client sent), so a problem's {@code instance} names it rather than the service's own path. A
  * body over the size cap is refused here with 413. A service that cannot be reached is a 503 problem (nothing
  * happened there; try again); one that does not answer in time is a 504 (it may have done the work: look before
  * repeating a write).
  */
-@Filter("/api/v1/**")
+@Filter({"/api/v1/**", "/openapi/**"})
 public class RoutingFilter implements HttpServerFilter {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);

@@ -13,6 +13,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +28,7 @@ import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
+import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.esa.application.RegisteringEsa;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.shared.Rejections;
@@ -29,6 +37,7 @@ import java.net.URI;
 
 @Controller("/api/v1/esas")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "ESAs", description = "Educational Service Area offices (สพป./สพม.); schools.v1 announces each change")
 public class EsaController {
     private static final Sort BY_CODE = Sort.of(Sort.Order.asc("code"));
     private final RegisteringEsa registering;
@@ -40,6 +49,15 @@ public class EsaController {
     }
 
     @Post
+    @Operation(operationId = "registerEsa", summary = "Register an ESA",
+            description = "Stores the ESA and announces th.tambon.esa.registered.v1 on schools.v1 in one transaction.")
+    @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = EsaView.class)),
+            headers = @Header(name = "Location", description = "the path of the new ESA"))
+    @ProblemResponses.MalformedRequest
+    @ProblemResponses.Conflict
+    @ProblemResponses.PayloadTooLarge
+    @ProblemResponses.Validation
+    @ProblemResponses.Unexpected
     public HttpResponse<EsaView> register(@Body @Valid RegisterEsaRequest request) {
         var esa = Rejections.valueOrThrow(registering.register(request.toCommand()));
         return HttpResponse.created(EsaView.of(esa), URI.create("/api/v1/esas/" + esa.code()));
@@ -47,17 +65,26 @@ public class EsaController {
 
     @Get("/{code}")
     @ReadOnly
-    public EsaView get(@PathVariable String code) {
+    @Operation(operationId = "getEsa", summary = "One ESA by its code")
+    @ApiResponse(responseCode = "200", description = "The ESA")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unexpected
+    public EsaView get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         return esas.find(code).map(EsaView::of)
                 .orElseThrow(() -> ApiProblemException.notFound("No ESA with code " + code));
     }
 
     @Get
     @ReadOnly
+    @Operation(operationId = "listEsas", summary = "ESAs, by code, a page at a time")
+    @ApiResponse(responseCode = "200", description = "One page of ESAs")
+    @ProblemResponses.Validation
+    @ProblemResponses.Unexpected
     public PageView<EsaView> list(
+            @Parameter(description = "only ESAs of this province (2-digit DOPA code)", example = "31")
             @Nullable @QueryValue @Pattern(regexp = Codes.PROVINCE, message = "must be a 2-digit province code") String provinceCode,
-            @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-            @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return PageView.of(esas.list(provinceCode, Pageable.from(page, size, BY_CODE)), EsaView::of);
     }
 }

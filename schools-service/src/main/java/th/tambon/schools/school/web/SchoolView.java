@@ -1,14 +1,26 @@
 package th.tambon.schools.school.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.schools.school.model.School;
 
 import java.time.Instant;
 
 @Serdeable
-public record SchoolView(String code, String nameTh, String nameEn, String esa, String province, String district,
-                         String tambon, String tambonCode, String director, Instant registeredAt,
-                         long version) {
+@Schema(description = "A registered school")
+public record SchoolView(
+        @Schema(description = "SMIS code", example = "31040001") String code,
+        @Schema(example = "โรงเรียนบ้านหัวฝาย") String nameTh,
+        @Schema(example = "Ban Hua Fai School") @Nullable String nameEn,
+        @Schema(example = "P31-4") String esa,
+        @Schema(example = "บุรีรัมย์") String province,
+        @Schema(example = "แคนดง") String district,
+        @Schema(example = "หัวฝาย") String tambon,
+        @Schema(description = "DOPA tambon code", example = "312104") String tambonCode,
+        @Schema(example = "ดร.จำปา จันทะสอน") @Nullable String director,
+        @Schema(example = "2020-07-01T02:00:00Z") Instant registeredAt,
+        @Schema(description = "counts the school's changes: 1 when registered", example = "1") long version) {
     static SchoolView of(School s) {
         return new SchoolView(s.code(), s.nameTh(), s.nameEn(), s.esa(), s.province(), s.district(), s.tambon(),
                 s.tambonCode(), s.director(), s.registeredAt(), s.version());

@@ -1,0 +1,114 @@
+package th.tambon.http.openapi;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import th.tambon.http.Problem;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The problem responses of Tambon's APIs for the OpenAPI documents, one annotation each, so an endpoint documents
+ * its errors in a line: {@code @ProblemResponses.Validation @ProblemResponses.Conflict}. docs/decisions/0004 has when
+ * each is answered.
+ */
+public final class ProblemResponses {
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private ProblemResponses() {
+    }
+
+    /** 400: the body is not JSON, missing, or not an object. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "400", description = "The body cannot be read: not JSON, missing, or not an object",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not JSON", value = """
+                            {"type":"https://tambon.th/problems/malformed-request","title":"Bad Request","status":400,
+                             "detail":"The body is not valid JSON at line 1, column 22: Unexpected end-of-input",
+                             "instance":"/api/v1/schools","errors":[]}""")))
+    public @interface MalformedRequest {
+    }
+
+    /** 404: what the path names does not exist. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "404", description = "Nothing has the code in the path",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown", value = """
+                            {"type":"https://tambon.th/problems/not-found","title":"Not Found","status":404,
+                             "detail":"No school with SMIS code 99999999","instance":"/api/v1/schools/99999999",
+                             "errors":[]}""")))
+    public @interface NotFound {
+    }
+
+    /** 404: a field of the body names something that does not exist. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "404", description = "A field names something that does not exist; errors[] names the field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown ESA", value = """
+                            {"type":"https://tambon.th/problems/unknown-reference","title":"Not Found","status":404,
+                             "detail":"No ESA with code P31-9 is registered","instance":"/api/v1/schools",
+                             "errors":[{"field":"esa","message":"No ESA with code P31-9 is registered"}]}""")))
+    public @interface UnknownReference {
+    }
+
+    /** 409: the code is taken. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "409", description = "Something with this code is already registered",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "duplicate", value = """
+                            {"type":"https://tambon.th/problems/conflict","title":"Conflict","status":409,
+                             "detail":"School 31040001 is already registered","instance":"/api/v1/schools",
+                             "errors":[{"field":"code","message":"School 31040001 is already registered"}]}""")))
+    public @interface Conflict {
+    }
+
+    /** 413: the body is over 64 KB. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "413", description = "The body is over 64 KB",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public @interface PayloadTooLarge {
+    }
+
+    /** 422: fields or query parameters missing, ill-formed, of the wrong type or inconsistent; each named. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "422", description = "A field or query parameter is missing, ill-formed, of the wrong "
+            + "type, out of range or inconsistent with another; errors[] names each",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid fields", value = """
+                            {"type":"https://tambon.th/problems/validation","title":"Unprocessable Entity","status":422,
+                             "detail":"2 fields are invalid","instance":"/api/v1/schools",
+                             "errors":[{"field":"code","message":"must be the 8-digit SMIS code"},
+                                       {"field":"tambonCode","message":"must be the 6-digit DOPA tambon code"}]}""")))
+    public @interface Validation {
+    }
+
+    /** 500: an unexpected error; the log has the details under the error id. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "500", description = "Something went wrong on the service's side; quote the errorId",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unexpected", value = """
+                            {"type":"https://tambon.th/problems/unexpected-error","title":"Internal Server Error",
+                             "status":500,"detail":"Something went wrong on our side. If it happens again, report error id 0b6b3c1e-5f7a-4c55-9a8e-2b1e3f0c9d41.",
+                             "instance":"/api/v1/schools","errors":[],"errorId":"0b6b3c1e-5f7a-4c55-9a8e-2b1e3f0c9d41"}""")))
+    public @interface Unexpected {
+    }
+}
