@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -389,7 +390,7 @@ public class Delivery {
                 state.consumerId = pauses.idOf(consumer).orElse(null);
             }
             if (state.consumerId != null) {
-                pauses.pause(state.consumerId, heldAt.keySet(), pause);
+                pauses.pause(state.consumerId, Set.copyOf(heldAt.keySet()), pause);
             } else {
                 sleep(pause);
             }
