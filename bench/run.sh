@@ -9,12 +9,14 @@
 # Prints a markdown report (see docs/benchmarks.md). Needs wrk, pgbench, psql and curl (Debian: wrk,
 # postgresql-client).
 #
-# Usage: bench/run.sh [--duration SECONDS] [--clients "1 4"] [--label TEXT]
+# Usage: bench/run.sh [--duration SECONDS] [--warmup SECONDS] [--clients "1 4"] [--label TEXT]
+# Each client count is first run unmeasured for --warmup seconds (20), so the JIT has compiled the hot paths.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 BENCH=$ROOT/bench
 DURATION=15
+WARMUP=20
 CLIENTS="1 4"
 LABEL=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 PGHOST=${PGHOST:-127.0.0.1}
@@ -30,9 +32,10 @@ REPLAY_TIMEOUT=${REPLAY_TIMEOUT:-900}
 while (($#)); do
   case $1 in
     --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --clients) CLIENTS=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
-    *) echo "usage: bench/run.sh [--duration SECONDS] [--clients \"1 4\"] [--label TEXT]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--duration SECONDS] [--warmup SECONDS] [--clients \"1 4\"] [--label TEXT]" >&2; exit 2 ;;
   esac
 done
 
@@ -62,8 +65,11 @@ report+=("")
 report+=("| measure | clients | Tambon | baseline | ratio |")
 report+=("|---|---|---|---|---|")
 
+next_code() { sql schools -c "SELECT coalesce(max(code::bigint), 89999999) + 1 FROM school WHERE code >= '90000000'"; }
 for c in $CLIENTS; do
-  base=$(sql schools -c "SELECT coalesce(max(code::bigint), 89999999) + 1 FROM school WHERE code >= '90000000'")
+  # Warm-up at the same client count, not measured: the JIT compiles the hot paths first.
+  wrk -t"$c" -c"$c" -d"${WARMUP}s" -s "$BENCH/wrk/register-school.lua" "$SCHOOLS" -- "$(next_code)" "$c" "$ESA" >/dev/null
+  base=$(next_code)
   out=$(wrk -t"$c" -c"$c" -d"${DURATION}s" --latency -s "$BENCH/wrk/register-school.lua" "$SCHOOLS" -- "$base" "$c" "$ESA")
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   line=$(grep '^BENCH ' <<<"$out")

@@ -24,7 +24,7 @@ public class MessagingSettings {
     /** How long the relay waits for the broker's acknowledgements of one lane, inside its transaction. */
     private Duration relaySendTimeout = Duration.ofSeconds(10);
     /** Longest wait before a row that failed is tried again. */
-    private Duration relayMaxBackoff = Duration.ofMinutes(1);
+    private Duration relayMaxBackoff = Duration.ofSeconds(15);
 
     private Duration outboxRetention = Duration.ofDays(7);
     /** How long a consumer remembers an event it applied, to recognise it when it is delivered again. */

@@ -182,24 +182,45 @@ class ConsumerFaultsTest {
     }
 
     @Test
+    void a_poison_record_ahead_of_one_that_must_be_retried_is_dead_lettered_not_skipped() throws Exception {
+        String key = "K-poison-then-retry";
+        String poisonId = UUID.randomUUID().toString();
+        String failingId = UUID.randomUUID().toString();
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "faults-test.dlq")) {
+            sendTogether(List.of(
+                    record(key, poisonId, "not json".getBytes(StandardCharsets.UTF_8)),
+                    record(key, failingId, records.json(school("52050001", "FAIL always"))),
+                    record(key, UUID.randomUUID().toString(), records.json(school("52050002", "หลังทั้งสอง")))));
+
+            deadLetters.await(r -> poisonId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            deadLetters.await(r -> failingId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            Eventually.await(WAIT, () -> assertThat(records.times("52050002")).isEqualTo(1));
+        }
+    }
+
+    @Test
     void the_consumer_is_known_by_its_instance_not_by_its_process_id() {
         var registry = context.getBean(io.micronaut.configuration.kafka.ConsumerRegistry.class);
         assertThat(registry.getConsumerIds()).anySatisfy(id -> assertThat(id).startsWith(GROUP + "-")
                 .doesNotEndWith("-" + ProcessHandle.current().pid()));
     }
 
-    /** Sends the records with one producer and one flush, so they travel and are fetched together. */
+    /** Sends the schools with one producer and one flush, so they travel and are fetched together. */
     private List<RecordMetadata> sendTogether(String key, List<String> codes) throws Exception {
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (String code : codes) {
+            batch.add(record(key, UUID.randomUUID().toString(), records.json(school(code, "พร้อมกัน " + code))));
+        }
+        return sendTogether(batch);
+    }
+
+    private List<RecordMetadata> sendTogether(List<ProducerRecord<String, byte[]>> batch) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50),
                 new StringSerializer(), new ByteArraySerializer())) {
             List<java.util.concurrent.Future<RecordMetadata>> sends = new ArrayList<>();
-            for (String code : codes) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, key,
-                        records.json(school(code, "พร้อมกัน " + code)));
-                CloudEventHeaders.write(new CloudEvent(UUID.randomUUID().toString(), KitRecords.SCHOOL_REGISTERED,
-                        "/tambon/test", Instant.now(), key, null), record.headers());
+            for (ProducerRecord<String, byte[]> record : batch) {
                 sends.add(producer.send(record));
             }
             producer.flush();
@@ -209,6 +230,13 @@ class ConsumerFaultsTest {
             }
             return sent;
         }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String key, String eventId, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, key, value);
+        CloudEventHeaders.write(new CloudEvent(eventId, KitRecords.SCHOOL_REGISTERED, "/tambon/test", Instant.now(), key,
+                null), record.headers());
+        return record;
     }
 
     private long committed(TopicPartition partition) throws Exception {

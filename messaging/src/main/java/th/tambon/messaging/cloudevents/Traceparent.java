@@ -2,9 +2,9 @@ package th.tambon.messaging.cloudevents;
 
 import io.micronaut.http.context.ServerRequestContext;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +16,6 @@ public record Traceparent(String traceId, String spanId, String flags) {
     private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String INVALID_TRACE = "0".repeat(32);
     private static final String INVALID_SPAN = "0".repeat(16);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadLocal<Traceparent> CONSUMING = new ThreadLocal<>();
 
     /** The traceparent of a new event: a child of what is being handled now, or the root of a new trace. */
@@ -69,10 +68,11 @@ public record Traceparent(String traceId, String spanId, String flags) {
         return new Traceparent(traceId, random(8), flags);
     }
 
+    /** Random ids, as W3C asks; they identify, they do not protect, so a fast generator will do. */
     private static String random(int bytes) {
         byte[] id = new byte[bytes];
         do {
-            RANDOM.nextBytes(id);
+            ThreadLocalRandom.current().nextBytes(id);
         } while (isZero(id));
         return HexFormat.of().formatHex(id);
     }

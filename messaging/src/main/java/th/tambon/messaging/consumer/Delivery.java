@@ -245,7 +245,7 @@ public class Delivery {
         private void applyOneByOne() {
             for (List<Item> partitionItems : items.values()) {
                 for (Item item : partitionItems) {
-                    if (heldAt.containsKey(item.partition)) {
+                    if (waits(item)) {
                         break;
                     }
                     if (item.kind != Kind.APPLY || item.finished) {
@@ -302,7 +302,7 @@ public class Delivery {
             Duration backoff = settings.backoffAfter(attempts);
             LOG.info("{} failed on {} (attempt {}), retrying in {} ms: {}", group, where(item), attempts,
                     backoff.toMillis(), failure.toString());
-            heldAt.put(item.partition, item.record.offset());
+            waitFrom(item);
             pause = max(pause, backoff);
         }
 
@@ -319,7 +319,7 @@ public class Delivery {
         private void finishPoisonAndSkipped() {
             for (List<Item> partitionItems : items.values()) {
                 for (Item item : partitionItems) {
-                    if (heldAt.containsKey(item.partition)) {
+                    if (waits(item)) {
                         break;
                     }
                     if (item.kind == Kind.SKIP) {
@@ -338,13 +338,24 @@ public class Delivery {
 
         /** The record waits, not through its own fault: readiness says the listener is stuck. */
         private void hold(Item item, Throwable why, Duration backoff) {
-            if (!heldAt.containsKey(item.partition)) {
+            if (!waits(item)) {
                 LOG.warn("{} cannot finish {} now; it waits {} ms: {}", group, where(item), backoff.toMillis(),
                         why.toString());
-                heldAt.put(item.partition, item.record.offset());
+                waitFrom(item);
             }
             pause = max(pause, backoff);
             stuck = why;
+        }
+
+        /** Whether the record's partition waits at it or at an earlier record: then it is not processed now. */
+        private boolean waits(Item item) {
+            Long from = heldAt.get(item.partition);
+            return from != null && item.record.offset() >= from;
+        }
+
+        /** The partition waits from this record on (or from an earlier one it already waits at). */
+        private void waitFrom(Item item) {
+            heldAt.merge(item.partition, item.record.offset(), Math::min);
         }
 
         /** After an unexpected failure: every partition waits at its first record not finished. */

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * the kit. A subclass is annotated
  * <pre>{@code
  * @KafkaListener(groupId = "${micronaut.application.name}.schools-replica",
- *         clientId = "${micronaut.application.name}.schools-replica-${tambon.messaging.instance-id}",
+ *         clientId = "${micronaut.application.name}.schools-replica-${tambon.messaging.instance-id:HOSTNAME:local}",
  *         offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC, batch = true)
  * }</pre>
  * passes its {@link Subscription} to this constructor and declares one blocking method,

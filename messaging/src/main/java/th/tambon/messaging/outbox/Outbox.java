@@ -62,12 +62,10 @@ public class Outbox {
                         "Outbox.append must run inside the transaction of the state change it announces"));
         EventType type = EventType.of(data.getClass());
         String key = data.key();
-        rows.lockKey(KEY_LOCKS, key);
         UUID eventId = UUID.randomUUID();
-        rows.save(new OutboxMessage(null, eventId, type.topic(), key, laneOf(key, settings.getRelayLanes()),
+        rows.appendHoldingKey(KEY_LOCKS, eventId, type.topic(), key, laneOf(key, settings.getRelayLanes()),
                 type.ceType(), source, key, occurredAt.truncatedTo(ChronoUnit.MICROS),
-                new String(codec.encode(data), StandardCharsets.UTF_8), Traceparent.forNewEvent().toString(),
-                null, null, 0, null, null, null));
+                new String(codec.encode(data), StandardCharsets.UTF_8), Traceparent.forNewEvent().toString());
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

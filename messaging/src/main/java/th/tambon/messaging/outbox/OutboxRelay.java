@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -102,10 +103,11 @@ public class OutboxRelay {
         int failures = 0;
         while (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             try {
-                int sent = publishPending();
+                boolean more = publishPending() == Round.MORE;
                 failures = 0;
                 health.progressed();
-                if (sent == 0) {
+                if (!more) {
+                    // Returns at once when a commit appended events during the round.
                     signal.await(settings.getRelayPollInterval());
                 }
             } catch (InterruptedException e) {
@@ -125,32 +127,48 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes what is due now, lane by lane; returns how many rows were published. */
-    public int publishPending() {
-        List<LaneBacklog> lanes = transactions.executeRead(status -> {
-            parked.set(rows.countParked());
-            return rows.backlog();
-        });
+    /** What a round left: {@code MORE} when a lane had more due rows than one batch, so the next round starts at once. */
+    public enum Round { DONE, MORE }
+
+    /** Publishes what is due now, lane by lane, a batch per lane. */
+    public Round publishPending() {
+        List<Backlog> backlogs = rows.backlog();
+        Set<Short> lanes = new TreeSet<>();
+        Set<String> topics = new TreeSet<>();
         long pending = 0;
+        long parkedRows = 0;
         Instant oldest = null;
-        for (LaneBacklog lane : lanes) {
-            pending += lane.pending();
-            oldest = oldest == null || lane.oldest().isBefore(oldest) ? lane.oldest() : oldest;
+        for (Backlog b : backlogs) {
+            pending += b.pending();
+            parkedRows += b.parked();
+            if (b.pending() > 0) {
+                lanes.add(b.lane());
+                topics.add(b.topic());
+                oldest = oldest == null || b.oldest().isBefore(oldest) ? b.oldest() : oldest;
+            }
         }
         backlog.set(pending);
+        parked.set(parkedRows);
         oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
         if (lanes.isEmpty()) {
-            return 0;
+            return Round.DONE;
         }
-        Set<String> unavailable = unavailableTopics();
+        Set<String> unavailable = unavailableTopics(topics);
         int sent = 0;
+        boolean more = false;
         RuntimeException failure = null;
-        for (LaneBacklog lane : lanes) {
+        for (short lane : lanes) {
             try {
-                sent += transactions.executeWrite(status -> publishLane(lane.lane(), unavailable));
+                LaneRound round = transactions.executeWrite(status -> publishLane(lane, unavailable));
+                sent += round.sent();
+                more |= round.full();
+                if (round.unanswered()) {
+                    // The broker acknowledged nothing within the send timeout: the other lanes would wait as long.
+                    break;
+                }
             } catch (RuntimeException e) {
                 // One lane's failure does not hold up the others.
-                LOG.warn("Outbox relay could not publish lane {}: {}", lane.lane(), e.toString());
+                LOG.warn("Outbox relay could not publish lane {}: {}", lane, e.toString());
                 failure = failure == null ? e : failure;
             }
         }
@@ -158,7 +176,14 @@ public class OutboxRelay {
         if (failure != null && sent == 0) {
             throw failure;
         }
-        return sent;
+        return more ? Round.MORE : Round.DONE;
+    }
+
+    /**
+     * One lane's round: how many rows went out, whether it claimed a full batch (so more may be due), and whether the
+     * broker left every row it was sent unacknowledged within the send timeout.
+     */
+    private record LaneRound(int sent, boolean full, boolean unanswered) {
     }
 
     /**
@@ -166,9 +191,9 @@ public class OutboxRelay {
      * transaction (a send would otherwise block up to {@code max.block.ms} for each row). The rows of a topic the
      * broker says does not exist, or whose name is invalid, are parked.
      */
-    private Set<String> unavailableTopics() {
+    private Set<String> unavailableTopics(Set<String> topics) {
         Set<String> unavailable = new HashSet<>();
-        for (String topic : transactions.executeRead(status -> rows.pendingTopics())) {
+        for (String topic : topics) {
             try {
                 producer.partitionsFor(topic);
             } catch (InvalidTopicException e) {
@@ -208,17 +233,18 @@ public class OutboxRelay {
                 count, topic, why.toString(), topic);
     }
 
-    private int publishLane(short lane, Set<String> unavailable) {
-        if (!rows.tryLockLane(LANE_LOCKS, lane)) {
-            return 0;
+    private LaneRound publishLane(short lane, Set<String> unavailable) {
+        String idleLimit = Long.toString(settings.getRelaySendTimeout().multipliedBy(2).toMillis() + 5_000);
+        if (!rows.tryLockLane(LANE_LOCKS, lane, idleLimit)) {
+            return new LaneRound(0, false, false);
         }
-        rows.limitIdleTransaction(Long.toString(settings.getRelaySendTimeout().multipliedBy(2).toMillis() + 5_000));
         List<OutboxMessage> claimed = rows.claim(lane, settings.getRelayBatchSize());
         Map<String, ArrayDeque<OutboxMessage>> keys = new LinkedHashMap<>();
         for (OutboxMessage row : claimed) {
             keys.computeIfAbsent(row.messageKey(), k -> new ArrayDeque<>()).add(row);
         }
         long deadline = System.nanoTime() + settings.getRelaySendTimeout().toNanos();
+        boolean timedOut = false;
         List<Long> sent = new ArrayList<>();
         Map<OutboxMessage, Throwable> failed = new LinkedHashMap<>();
         // Rows not reached before the deadline stay pending for the next round.
@@ -253,6 +279,7 @@ public class OutboxRelay {
                 } catch (TimeoutException e) {
                     failed.put(row, new TimeoutException("not acknowledged within " + settings.getRelaySendTimeout()));
                     keys.remove(row.messageKey());
+                    timedOut = true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failed.put(row, e);
@@ -264,7 +291,8 @@ public class OutboxRelay {
             rows.markSent(sent);
         }
         failed.forEach(this::recordFailure);
-        return sent.size();
+        return new LaneRound(sent.size(), claimed.size() == settings.getRelayBatchSize() || !keys.isEmpty(),
+                timedOut && sent.isEmpty());
     }
 
     private void recordFailure(OutboxMessage row, Throwable failure) {

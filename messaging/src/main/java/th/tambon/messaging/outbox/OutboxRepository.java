@@ -1,5 +1,6 @@
 package th.tambon.messaging.outbox;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -8,38 +9,42 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
-/** The outbox table. Every method runs on the connection of the caller's transaction. */
+/** The outbox table. Every method runs on the connection of the caller's transaction, if there is one. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
 
-    OutboxMessage save(OutboxMessage message);
+    /**
+     * Appends an event: first waits until no other open transaction holds its key, then holds it until this one ends,
+     * so whoever appends an event for a key second commits second and id order is commit order for every key. One
+     * statement, one round trip.
+     */
+    @Query("""
+            INSERT INTO messaging.outbox_message (event_id, topic, message_key, lane, event_type, source, subject,
+                occurred_at, payload, trace_parent)
+            SELECT :eventId, :topic, :key, :lane, :eventType, :source, :subject, :occurredAt, :payload, :traceParent
+            FROM pg_advisory_xact_lock(:keyLocks, hashtext(:key))""")
+    int appendHoldingKey(int keyLocks, UUID eventId, String topic, String key, short lane, String eventType,
+                         String source, @Nullable String subject, Instant occurredAt, String payload,
+                         @Nullable String traceParent);
 
     /**
-     * Waits until no other open transaction holds the key, then holds it until this one ends: whoever appends an
-     * event for a key second commits second, so id order is commit order for every key.
+     * Takes a lane for the rest of this transaction (false when another relay holds it), and bounds the transaction:
+     * the server ends it if it stays idle longer than {@code idleMillis} (a relay stuck in Kafka I/O).
      */
-    @Query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:namespace, hashtext(:key))) AS locked")
-    long lockKey(int namespace, String key);
-
-    /** Takes a lane for the rest of this transaction; false when another relay holds it. */
-    @Query("SELECT pg_try_advisory_xact_lock(:namespace, :lane)")
-    boolean tryLockLane(int namespace, short lane);
-
-    /** A transaction that stays idle longer than this (a relay stuck in Kafka I/O) is ended by the server. */
-    @Query("SELECT set_config('idle_in_transaction_session_timeout', :millis, true)")
-    String limitIdleTransaction(String millis);
-
     @Query("""
-            SELECT lane, count(*) AS pending, min(created_at) AS oldest FROM messaging.outbox_message
-            WHERE sent_at IS NULL AND parked_at IS NULL GROUP BY lane ORDER BY lane""")
-    List<LaneBacklog> backlog();
+            SELECT pg_try_advisory_xact_lock(:laneLocks, :lane)
+            FROM (SELECT set_config('idle_in_transaction_session_timeout', :idleMillis, true)) AS bounded""")
+    boolean tryLockLane(int laneLocks, short lane, String idleMillis);
 
-    @Query("SELECT count(*) FROM messaging.outbox_message WHERE parked_at IS NOT NULL AND sent_at IS NULL")
-    long countParked();
-
-    @Query("SELECT DISTINCT topic FROM messaging.outbox_message WHERE sent_at IS NULL AND parked_at IS NULL")
-    List<String> pendingTopics();
+    /** What is unsent, by lane and topic: due or waiting, and parked. */
+    @Query("""
+            SELECT lane, topic, count(*) FILTER (WHERE parked_at IS NULL) AS pending,
+                   count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked,
+                   min(created_at) FILTER (WHERE parked_at IS NULL) AS oldest
+            FROM messaging.outbox_message WHERE sent_at IS NULL GROUP BY lane, topic""")
+    List<Backlog> backlog();
 
     /**
      * Up to {@code limit} rows of the lane, in id order, whose key has no earlier unsent row that is parked or waiting
