@@ -12,8 +12,6 @@ import th.tambon.messaging.codec.EventCodec;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.kafka.KafkaProbe;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -30,9 +28,7 @@ final class KitRecords {
     }
 
     static void createAppliedSchoolTable(RealInfrastructure infra) throws SQLException {
-        try (Connection connection = infra.database().connect()) {
-            connection.createStatement().execute("CREATE TABLE applied_school (code TEXT PRIMARY KEY, times INT NOT NULL)");
-        }
+        new KitSql(infra.database()).execute("CREATE TABLE applied_school (code TEXT PRIMARY KEY, times INT NOT NULL)");
     }
 
     static SchoolRegistered school(String code, String nameTh) {
@@ -59,9 +55,6 @@ final class KitRecords {
     }
 
     int count(String sql) throws SQLException {
-        try (Connection connection = infra.database().connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return new KitSql(infra.database()).count(sql);
     }
 }

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.testkit.RealInfrastructure;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,15 +75,10 @@ class PruningTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = infra.database().connect()) {
-            connection.createStatement().execute(sql);
-        }
+        new KitSql(infra.database()).execute(sql);
     }
 
     private int count(String sql) throws SQLException {
-        try (Connection connection = infra.database().connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return new KitSql(infra.database()).count(sql);
     }
 }

@@ -18,7 +18,6 @@ import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,14 +134,10 @@ class RelayFaultsTest {
     }
 
     private String text(String sql) throws SQLException {
-        try (Connection connection = infra.database().connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return new KitSql(infra.database()).text(sql);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = infra.database().connect()) {
-            connection.createStatement().execute(sql);
-        }
+        new KitSql(infra.database()).execute(sql);
     }
 }
