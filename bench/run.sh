@@ -48,8 +48,11 @@ done
 
 sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$@"; }
 now() { date +%s.%N; }
+# Since issue 10 every call needs a token: an OBEC_ADMIN one from bin/dev unless TAMBON_TOKEN is given
+# (TAMBON_TOKEN= , empty, for jars from before issue 10).
+TAMBON_TOKEN=${TAMBON_TOKEN-$("$BENCH/../bin/dev" token --role OBEC_ADMIN --ttl 2h)}
 TOKEN_ARGS=()
-if [[ -n ${TAMBON_TOKEN:-} ]]; then TOKEN_ARGS=(-H "Authorization: Bearer $TAMBON_TOKEN"); fi
+if [[ -n $TAMBON_TOKEN ]]; then TOKEN_ARGS=(-H "Authorization: Bearer $TAMBON_TOKEN"); fi
 
 # The benchmark ESA (a 409 on a second run is fine).
 curl -s -o /dev/null "${TOKEN_ARGS[@]}" -H 'Content-Type: application/json' -X POST "$SCHOOLS/api/v1/esas" -d '{
@@ -68,9 +71,9 @@ report+=("|---|---|---|---|---|")
 next_code() { sql schools -c "SELECT coalesce(max(code::bigint), 89999999) + 1 FROM school WHERE code >= '90000000'"; }
 for c in $CLIENTS; do
   # Warm-up at the same client count, not measured: the JIT compiles the hot paths first.
-  wrk -t"$c" -c"$c" -d"${WARMUP}s" -s "$BENCH/wrk/register-school.lua" "$SCHOOLS" -- "$(next_code)" "$c" "$ESA" >/dev/null
+  wrk -t"$c" -c"$c" -d"${WARMUP}s" -s "$BENCH/wrk/register-school.lua" "$SCHOOLS" -- "$(next_code)" "$c" "$ESA" "$TAMBON_TOKEN" >/dev/null
   base=$(next_code)
-  out=$(wrk -t"$c" -c"$c" -d"${DURATION}s" --latency -s "$BENCH/wrk/register-school.lua" "$SCHOOLS" -- "$base" "$c" "$ESA")
+  out=$(wrk -t"$c" -c"$c" -d"${DURATION}s" --latency -s "$BENCH/wrk/register-school.lua" "$SCHOOLS" -- "$base" "$c" "$ESA" "$TAMBON_TOKEN")
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   line=$(grep '^BENCH ' <<<"$out")
   non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")

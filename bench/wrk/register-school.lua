@@ -14,6 +14,9 @@ function init(args)
   base = tonumber(args[1])
   clients = tonumber(args[2])
   esa = args[3]
+  if args[4] ~= nil and args[4] ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. args[4]
+  end
   wrk.method = "POST"
   wrk.path = "/api/v1/schools"
   wrk.headers["Content-Type"] = "application/json"

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import th.tambon.gateway.routing.RouteTable;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.FreePorts;
 
 import java.util.Map;
@@ -26,10 +27,11 @@ class GatewayRoutingTest {
         String nowhere = "http://127.0.0.1:" + FreePorts.find();
         gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
+                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
                 "tambon.gateway.services.schools", nowhere,
                 "tambon.gateway.services.events", nowhere,
                 "tambon.gateway.services.budget", nowhere));
-        http = new TestHttp(gateway.getURL().toString());
+        http = new TestHttp(gateway.getURL().toString()).as(TestTokens.admin());
     }
 
     @AfterAll

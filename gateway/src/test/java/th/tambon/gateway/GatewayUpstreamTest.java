@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.FreePorts;
 
 import java.io.IOException;
@@ -52,11 +53,12 @@ class GatewayUpstreamTest {
         acceptor.start();
         gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
+                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
                 "tambon.gateway.timeout", "500ms",
                 "tambon.gateway.services.schools", "http://127.0.0.1:" + backend.getAddress().getPort(),
                 "tambon.gateway.services.events", "http://127.0.0.1:" + silent.getLocalPort(),
                 "tambon.gateway.services.budget", "http://127.0.0.1:" + FreePorts.find()));
-        http = new TestHttp(gateway.getURL().toString());
+        http = new TestHttp(gateway.getURL().toString()).as(TestTokens.admin());
     }
 
     private void acceptAndSayNothing() {

@@ -27,6 +27,11 @@ public class ApiProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, detail)));
     }
 
+    /** The caller's token is valid but does not allow this on this object (another ESA's school, say): 403. */
+    public static ApiProblemException forbidden(String detail) {
+        return new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden", detail, List.of());
+    }
+
     public static ApiProblemException conflict(String field, String detail) {
         return new ApiProblemException(HttpStatus.CONFLICT, "conflict", detail,
                 List.of(new Problem.FieldError(field, detail)));

@@ -1,6 +1,8 @@
 package th.tambon.schools;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.servers.Server;
@@ -14,6 +16,9 @@ import io.swagger.v3.oas.annotations.servers.Server;
                 (application/problem+json) naming each field at fault. Also reachable through the gateway at the same \
                 paths."""),
         servers = @Server(url = "/", description = "this service, or the gateway: both answer these paths"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT with sub, exp, roles (OBEC_ADMIN, ESA_OFFICER, SCHOOL_DIRECTOR, VIEWER) and esa or school "
+                + "for scoped roles; locally: bin/dev token --role OBEC_ADMIN (docs/security.md)")
 public final class SchoolsApplication {
     private SchoolsApplication() {
     }

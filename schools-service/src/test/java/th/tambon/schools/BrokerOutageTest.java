@@ -11,6 +11,7 @@ import th.tambon.contracts.Topics;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 import th.tambon.testkit.kafka.KafkaProbe;
 
@@ -39,7 +40,7 @@ class BrokerOutageTest {
         props.put("micronaut.server.port", -1);
         props.put("tambon.messaging.max-backoff", "500ms");
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        http = new TestHttp(server.getURL().toString());
+        http = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
         Eventually.await(Duration.ofSeconds(30), () ->
                 assertThat(http.get("/health/readiness").json().at("/details/kafka/status").asText()).isEqualTo("UP"));
         assertThat(http.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);

@@ -20,6 +20,18 @@ final class Fixtures {
         return esa;
     }
 
+    static Map<String, Object> lamphun1() {
+        Map<String, Object> esa = new LinkedHashMap<>();
+        esa.put("code", "P51-1");
+        esa.put("kind", "PRIMARY");
+        esa.put("zone", 1);
+        esa.put("provinceCode", "51");
+        esa.put("province", "ลำพูน");
+        esa.put("nameTh", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูน เขต 1");
+        esa.put("nameEn", "Lamphun Primary Educational Service Area Office 1");
+        return esa;
+    }
+
     static Map<String, Object> banHuaFai() {
         Map<String, Object> school = new LinkedHashMap<>();
         school.put("code", "31040001");

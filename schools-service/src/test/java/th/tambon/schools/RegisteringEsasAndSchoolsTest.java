@@ -16,6 +16,7 @@ import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.messaging.codec.ContractSchemas;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
@@ -39,7 +40,7 @@ class RegisteringEsasAndSchoolsTest {
         Map<String, Object> props = new HashMap<>(infra.serviceProperties());
         props.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        http = new TestHttp(server.getURL().toString());
+        http = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
     }
 
     @AfterAll

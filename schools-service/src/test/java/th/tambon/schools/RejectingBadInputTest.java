@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ class RejectingBadInputTest {
         props.put("micronaut.server.port", -1);
         props.put("schools-test.failing-route", "true");
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        http = new TestHttp(server.getURL().toString());
+        http = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
         assertThat(http.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);
         assertThat(http.post("/api/v1/schools", TestHttp.json(Fixtures.banHuaFai())).status()).isEqualTo(201);
     }

@@ -2,6 +2,7 @@ package th.tambon.system;
 
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,7 @@ final class ServiceProcess implements AutoCloseable {
                     "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().put("TAMBON_JWT_SECRET", TestTokens.SECRET);
             builder.environment().putAll(env);
             builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             return new ServiceProcess(module, port, builder.start(), log);

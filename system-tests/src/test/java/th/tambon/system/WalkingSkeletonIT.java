@@ -11,8 +11,11 @@ import th.tambon.testkit.Eventually;
 import th.tambon.testkit.Infrastructure;
 import th.tambon.testkit.TestDatabase;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.FreePorts;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,7 @@ class WalkingSkeletonIT {
     private final List<ServiceProcess> processes = new ArrayList<>();
     private ServiceProcess events;
     private TestHttp gateway;
+    private String gatewayUrl;
 
     @BeforeAll
     void start() {
@@ -41,7 +45,8 @@ class WalkingSkeletonIT {
                 "BUDGET_SERVICE_URL", budget.url()));
         processes.add(front);
         processes.forEach(p -> p.awaitReady(Duration.ofSeconds(90)));
-        gateway = new TestHttp(front.url());
+        gatewayUrl = front.url();
+        gateway = new TestHttp(gatewayUrl).as(TestTokens.admin());
     }
 
     private ServiceProcess service(String module, String kafka) {
@@ -75,7 +80,7 @@ class WalkingSkeletonIT {
                 "district", "เมืองลำพูน", "tambon", "ในเมือง", "tambonCode", "510101")));
         assertThat(school.status()).as(school.body()).isEqualTo(201);
 
-        TestHttp direct = new TestHttp(events.url());
+        TestHttp direct = new TestHttp(events.url()).as(TestTokens.viewer());
         Eventually.await(Duration.ofSeconds(20), () ->
                 assertThat(direct.get("/api/v1/replicas/schools/51010001").status()).isEqualTo(200));
         LOG.info("school visible in events-service's replica {} ms after registration",
@@ -111,6 +116,22 @@ class WalkingSkeletonIT {
                     .isEqualTo(200);
         }
         assertThat(gateway.get("/openapi/gateway.yml").body()).contains("title: Tambon gateway");
+    }
+
+    @Test
+    void a_token_from_bin_dev_is_accepted_through_the_gateway_and_no_token_is_refused() throws Exception {
+        ProcessBuilder command = new ProcessBuilder("bin/dev", "token", "--role", "VIEWER", "--ttl", "5m")
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile());
+        command.environment().put("TAMBON_JWT_SECRET", TestTokens.SECRET);
+        Process token = command.start();
+        String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(token.waitFor()).isZero();
+
+        TestHttp anonymous = new TestHttp(gatewayUrl);
+        assertThat(anonymous.get("/api/v1/esas").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/schools", "{}").status()).isEqualTo(401);
+        assertThat(anonymous.as(jwt).get("/api/v1/esas").status()).isEqualTo(200);
+        assertThat(anonymous.as(jwt).post("/api/v1/schools", "{}").status()).isEqualTo(403);
     }
 
     @Test

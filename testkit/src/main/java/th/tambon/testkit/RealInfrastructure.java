@@ -41,7 +41,7 @@ public final class RealInfrastructure implements BeforeAllCallback, AfterAllCall
         return Infrastructure.kafkaBootstrapServers();
     }
 
-    /** Micronaut properties pointing a service at this class's database and the shared broker. */
+    /** Micronaut properties pointing a service at this class's database and the shared broker, trusting {@link TestTokens}. */
     public Map<String, Object> serviceProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("datasources.default.url", database().jdbcUrl());
@@ -50,6 +50,7 @@ public final class RealInfrastructure implements BeforeAllCallback, AfterAllCall
         props.put("datasources.default.maximum-pool-size", 4);
         props.put("datasources.default.minimum-idle", 1);
         props.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        props.put(TestTokens.SECRET_PROPERTY, TestTokens.SECRET);
         return props;
     }
 }

@@ -12,14 +12,39 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A plain HTTP client for tests: sends exactly the bytes given (malformed JSON included) and reads JSON back. */
+/**
+ * A plain HTTP client for tests: sends exactly the bytes given (malformed JSON included) and reads JSON back. Without
+ * {@link #as(String)} it sends no token, as an anonymous caller would.
+ */
 public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Map<String, String> defaults;
 
     public TestHttp(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private TestHttp(String baseUrl, Map<String, String> defaults) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.defaults = defaults;
+    }
+
+    /** The same client sending {@code Authorization: Bearer token} with every request ({@link TestTokens}). */
+    public TestHttp as(String token) {
+        return new TestHttp(baseUrl, TestTokens.bearer(token));
+    }
+
+    /** Any request: method, path, body (null for none), Content-Type (null for none) and headers. */
+    public Response send(String method, String path, String body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Response get(String path) {
@@ -46,12 +71,20 @@ public final class TestHttp {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpRequest given = request.timeout(Duration.ofSeconds(30)).build();
+        HttpRequest.Builder withDefaults = HttpRequest.newBuilder(given, (name, value) -> true);
+        defaults.forEach((name, value) -> {
+            if (given.headers().firstValue(name).isEmpty()) {
+                withDefaults.header(name, value);
+            }
+        });
+        HttpRequest built = withDefaults.build();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(built,
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -69,7 +102,14 @@ public final class TestHttp {
         }
     }
 
-    public record Response(int status, String contentType, String location, String body) {
+    public record Response(int status, String contentType, String location, String body,
+                           Map<String, java.util.List<String>> headers) {
+        /** The first value of a response header (names are case-insensitive), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -4,6 +4,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
  * each service's proxied from {@code /openapi/<service>/...} (RouteTable), each with its Swagger UI.
  */
 @Controller("/openapi")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Documentation", description = "The OpenAPI documents of Tambon's processes and their browsable UIs")
 public class DocumentsController {
     static final List<Document> DOCUMENTS = List.of(

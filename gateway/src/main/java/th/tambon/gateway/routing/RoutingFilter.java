@@ -13,6 +13,7 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ import java.util.concurrent.TimeoutException;
  * (replacing any the client sent), so a problem's {@code instance} names it rather than the service's own path. A
  * body over the size cap is refused here with 413. A service that cannot be reached is a 503 problem (nothing
  * happened there; try again); one that does not answer in time is a 504 (it may have done the work: look before
- * repeating a write).
+ * repeating a write). It runs after the security filter ({@link RoutedRequestsRule}) and the rate limit: a request
+ * reaches a service only with a valid token, which goes along unchanged (the services check it again, and check
+ * what it may touch).
  */
 @Filter({"/api/v1/**", "/openapi/**"})
 public class RoutingFilter implements HttpServerFilter {
@@ -48,6 +51,14 @@ public class RoutingFilter implements HttpServerFilter {
         this.routes = routes;
         this.maxRequestSize = server.getMaxRequestSize();
         this.timeout = timeout;
+    }
+
+    /** After the security filter and the rate limit. */
+    public static final int ORDER = ServerFilterPhase.SECURITY.order() + 200;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

@@ -111,4 +111,30 @@ public final class ProblemResponses {
                              "instance":"/api/v1/schools","errors":[],"errorId":"0b6b3c1e-5f7a-4c55-9a8e-2b1e3f0c9d41"}""")))
     public @interface Unexpected {
     }
+
+    /** 401: no valid bearer token. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "401", description = "No valid bearer token: none, expired, altered or signed with an untrusted key",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no token", value = """
+                            {"type":"https://tambon.th/problems/unauthenticated","title":"Unauthorized","status":401,
+                             "detail":"This request needs a valid bearer token (Authorization: Bearer <token>); none was sent, or it has expired, was altered or is signed with a key this service does not trust",
+                             "instance":"/api/v1/schools","errors":[]}""")))
+    public @interface Unauthenticated {
+    }
+
+    /** 403: the token is valid, its role or its ESA or school does not allow this. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "403", description = "The token's role, ESA or school does not allow this; nothing was changed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "another ESA", value = """
+                            {"type":"https://tambon.th/problems/forbidden","title":"Forbidden","status":403,
+                             "detail":"An officer of P31-4 cannot register a school of P51-1","instance":"/api/v1/schools",
+                             "errors":[]}""")))
+    public @interface Forbidden {
+    }
 }

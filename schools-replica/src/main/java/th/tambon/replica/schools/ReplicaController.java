@@ -13,6 +13,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,10 +23,13 @@ import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
 import th.tambon.http.openapi.ProblemResponses;
+import th.tambon.security.AnyRole;
 
 /** Read-only view of what this service knows about ESAs and schools (from schools.v1). */
 @Controller("/api/v1/replicas")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@AnyRole
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Replica of schools", description = "What this service knows of ESAs and schools, built from schools.v1 "
         + "only; through the gateway under /api/v1/events/replicas and /api/v1/budget/replicas")
 public class ReplicaController {
@@ -44,6 +48,8 @@ public class ReplicaController {
     @Operation(operationId = "getReplicatedEsa", summary = "One ESA as this service knows it")
     @ApiResponse(responseCode = "200", description = "The ESA")
     @ProblemResponses.NotFound
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public EsaReplica esa(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         return esas.findById(code).orElseThrow(() -> ApiProblemException.notFound("No ESA " + code + " in the replica"));
@@ -54,6 +60,8 @@ public class ReplicaController {
     @Operation(operationId = "listReplicatedEsas", summary = "ESAs as this service knows them, by code, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of ESAs")
     @ProblemResponses.Validation
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public PageView<EsaReplica> esas(
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -66,6 +74,8 @@ public class ReplicaController {
     @Operation(operationId = "getReplicatedSchool", summary = "One school as this service knows it")
     @ApiResponse(responseCode = "200", description = "The school")
     @ProblemResponses.NotFound
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public SchoolReplica school(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
         return schools.findById(code)
@@ -77,6 +87,8 @@ public class ReplicaController {
     @Operation(operationId = "listReplicatedSchools", summary = "Schools as this service knows them, by SMIS code, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of schools")
     @ProblemResponses.Validation
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public PageView<SchoolReplica> schools(
             @Parameter(description = "only schools of this ESA", example = "P31-4")

@@ -23,6 +23,7 @@ import th.tambon.messaging.consumer.DeadLetterHeaders;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class SchoolsReplicaTest {
         props.put("micronaut.server.port", -1);
         props.put("tambon.messaging.initial-backoff", "20ms");
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        http = new TestHttp(server.getURL().toString());
+        http = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
         codec = server.getApplicationContext().getBean(EventCodec.class);
     }
 

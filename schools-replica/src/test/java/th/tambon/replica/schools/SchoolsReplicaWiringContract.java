@@ -19,6 +19,7 @@ import th.tambon.messaging.consumer.DeadLetterHeaders;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public abstract class SchoolsReplicaWiringContract {
         Map<String, Object> props = new HashMap<>(infra.serviceProperties());
         props.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        http = new TestHttp(server.getURL().toString());
+        http = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
     }
 
     @AfterAll

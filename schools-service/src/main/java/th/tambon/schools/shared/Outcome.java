@@ -6,6 +6,10 @@ public record Outcome<T>(T value, Rejection rejection) {
         return new Outcome<>(value, null);
     }
 
+    public static <T> Outcome<T> forbidden(String message) {
+        return new Outcome<>(null, new Rejection(Rejection.Reason.FORBIDDEN, null, message));
+    }
+
     public static <T> Outcome<T> rejected(Rejection.Reason reason, String field, String message) {
         return new Outcome<>(null, new Rejection(reason, field, message));
     }

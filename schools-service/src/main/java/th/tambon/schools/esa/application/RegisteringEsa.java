@@ -4,6 +4,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.messaging.outbox.Outbox;
+import th.tambon.security.Actor;
+import th.tambon.security.Role;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.shared.Outcome;
@@ -12,7 +14,7 @@ import th.tambon.schools.shared.Rejection;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-/** Registers an ESA and announces {@code EsaRegistered} in the same transaction. */
+/** Registers an ESA and announces {@code EsaRegistered} in the same transaction. ESAs are OBEC's to register. */
 @Singleton
 public class RegisteringEsa {
     private final EsaRepository esas;
@@ -25,7 +27,10 @@ public class RegisteringEsa {
     }
 
     @Transactional
-    public Outcome<Esa> register(RegisterEsa command) {
+    public Outcome<Esa> register(RegisterEsa command, Actor actor) {
+        if (!actor.is(Role.OBEC_ADMIN)) {
+            return Outcome.forbidden("Only OBEC registers ESAs");
+        }
         var mismatch = Esa.codeMismatch(command.code(), command.kind(), command.provinceCode(), command.zone());
         if (mismatch.isPresent()) {
             return Outcome.rejected(Rejection.Reason.INCONSISTENT, "code", mismatch.get());

@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,6 +32,9 @@ import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
 import th.tambon.http.openapi.ProblemResponses;
+import th.tambon.security.Actors;
+import th.tambon.security.AnyRole;
+import th.tambon.security.Roles;
 import th.tambon.schools.esa.application.RegisteringEsa;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.shared.Rejections;
@@ -37,6 +43,7 @@ import java.net.URI;
 
 @Controller("/api/v1/esas")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@SecurityRequirement(name = "bearer")
 @Tag(name = "ESAs", description = "Educational Service Area offices (สพป./สพม.); schools.v1 announces each change")
 public class EsaController {
     private static final Sort BY_CODE = Sort.of(Sort.Order.asc("code"));
@@ -49,6 +56,7 @@ public class EsaController {
     }
 
     @Post
+    @Secured(Roles.OBEC_ADMIN)
     @Operation(operationId = "registerEsa", summary = "Register an ESA",
             description = "Stores the ESA and announces th.tambon.esa.registered.v1 on schools.v1 in one transaction.")
     @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = EsaView.class)),
@@ -57,17 +65,22 @@ public class EsaController {
     @ProblemResponses.Conflict
     @ProblemResponses.PayloadTooLarge
     @ProblemResponses.Validation
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
-    public HttpResponse<EsaView> register(@Body @Valid RegisterEsaRequest request) {
-        var esa = Rejections.valueOrThrow(registering.register(request.toCommand()));
+    public HttpResponse<EsaView> register(@Body @Valid RegisterEsaRequest request, Authentication authentication) {
+        var esa = Rejections.valueOrThrow(registering.register(request.toCommand(), Actors.of(authentication)));
         return HttpResponse.created(EsaView.of(esa), URI.create("/api/v1/esas/" + esa.code()));
     }
 
     @Get("/{code}")
+    @AnyRole
     @ReadOnly
     @Operation(operationId = "getEsa", summary = "One ESA by its code")
     @ApiResponse(responseCode = "200", description = "The ESA")
     @ProblemResponses.NotFound
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public EsaView get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         return esas.find(code).map(EsaView::of)
@@ -75,10 +88,13 @@ public class EsaController {
     }
 
     @Get
+    @AnyRole
     @ReadOnly
     @Operation(operationId = "listEsas", summary = "ESAs, by code, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of ESAs")
     @ProblemResponses.Validation
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public PageView<EsaView> list(
             @Parameter(description = "only ESAs of this province (2-digit DOPA code)", example = "31")

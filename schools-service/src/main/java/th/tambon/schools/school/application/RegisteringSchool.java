@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.outbox.Outbox;
+import th.tambon.security.Actor;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
@@ -13,7 +14,10 @@ import th.tambon.schools.shared.Rejection;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-/** Registers a school under a registered ESA and announces {@code SchoolRegistered} in the same transaction. */
+/**
+ * Registers a school under a registered ESA and announces {@code SchoolRegistered} in the same transaction. Only OBEC
+ * or an officer of that ESA may: the check is against the ESA the school is registered under.
+ */
 @Singleton
 public class RegisteringSchool {
     private final SchoolRepository schools;
@@ -28,7 +32,12 @@ public class RegisteringSchool {
     }
 
     @Transactional
-    public Outcome<School> register(RegisterSchool command) {
+    public Outcome<School> register(RegisterSchool command, Actor actor) {
+        if (!actor.mayWriteWithinEsa(command.esa())) {
+            return Outcome.forbidden(actor.esa() == null
+                    ? "Only OBEC or an officer of " + command.esa() + " may register its schools"
+                    : "An officer of " + actor.esa() + " cannot register a school of " + command.esa());
+        }
         if (!esas.existsById(command.esa())) {
             return Outcome.rejected(Rejection.Reason.UNKNOWN_REFERENCE, "esa",
                     "No ESA with code " + command.esa() + " is registered");

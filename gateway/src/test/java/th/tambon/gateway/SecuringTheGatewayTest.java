@@ -1,0 +1,119 @@
+package th.tambon.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.rules.SecurityRule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import th.tambon.security.RouteRules;
+import th.tambon.security.SecuredServiceContract;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.kafka.FreePorts;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway checks the token before anything reaches a service, and passes it on unchanged: the service behind it
+ * (here a stand-in that records what reaches it) checks it again and decides what it may touch.
+ */
+class SecuringTheGatewayTest extends SecuredServiceContract {
+    private HttpServer backend;
+    private final List<String> reached = new CopyOnWriteArrayList<>();
+    private EmbeddedServer gateway;
+
+    @BeforeAll
+    void start() throws IOException {
+        backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        backend.createContext("/", exchange -> {
+            reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = "{\"content\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        backend.start();
+        String there = "http://127.0.0.1:" + backend.getAddress().getPort();
+        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
+                "tambon.gateway.services.schools", there,
+                "tambon.gateway.services.events", there,
+                "tambon.gateway.services.budget", "http://127.0.0.1:" + FreePorts.find()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (backend != null) {
+            backend.stop(0);
+        }
+    }
+
+    @Override
+    protected EmbeddedServer server() {
+        return gateway;
+    }
+
+    @Override
+    protected Map<String, String> authorizationMatrix() {
+        // /api/v1/** is not a route of the gateway's own: RoutedRequestsRule guards what it proxies
+        return Map.of(
+                "GET /openapi", SecurityRule.IS_ANONYMOUS,
+                "GET /health", RouteRules.OPEN_ENDPOINT,
+                "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,
+                "GET /prometheus", RouteRules.OPEN_ENDPOINT);
+    }
+
+    @Override
+    protected String protectedRead() {
+        return "/api/v1/esas";
+    }
+
+    @Override
+    protected String openApiDocument() {
+        return "/openapi/gateway.yml";
+    }
+
+    @Test
+    void a_request_the_gateway_refuses_never_reaches_a_service() {
+        reached.clear();
+
+        assertThat(anonymous().post("/api/v1/schools", "{}").status()).isEqualTo(401);
+        assertThat(anonymous().as(TestTokens.expired("OBEC_ADMIN")).post("/api/v1/schools", "{}").status()).isEqualTo(401);
+        assertThat(anonymous().as(TestTokens.token("student", "STUDENT", null, null, java.time.Duration.ofMinutes(5)))
+                .post("/api/v1/schools", "{}").status()).isEqualTo(403);
+
+        assertThat(reached).isEmpty();
+    }
+
+    @Test
+    void the_callers_token_goes_to_the_service_unchanged() {
+        reached.clear();
+        String token = TestTokens.officer("P31-4");
+
+        TestHttp.Response response = anonymous().as(token).post("/api/v1/schools", "{}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(reached).containsExactly("POST /api/v1/schools Bearer " + token);
+    }
+
+    @Test
+    void the_services_documents_through_the_gateway_need_no_token() {
+        assertThat(anonymous().get("/openapi/schools-service/schools-service.yml").status()).isEqualTo(200);
+    }
+}
