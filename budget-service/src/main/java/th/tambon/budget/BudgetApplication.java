@@ -7,13 +7,14 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.servers.Server;
+import th.tambon.audit.AuditController;
 import th.tambon.replica.schools.ReplicaController;
 
 /** budget-service: fiscal years, allocations, commitments and spending; keeps a replica of ESAs and schools. */
 @OpenAPIDefinition(info = @Info(title = "Tambon budget-service", version = "v1", description = """
         Fiscal years, allocation rounds and lines, commitments to activities, spending and balances. For now it holds its replica of ESAs and schools from schools.v1; the budget comes next. Errors are RFC 9457 problems (application/problem+json) naming each field at fault."""),
         servers = @Server(url = "/", description = "this service (the gateway answers the replica under /api/v1/budget/replicas)"))
-@OpenAPIInclude(classes = ReplicaController.class)
+@OpenAPIInclude(classes = {ReplicaController.class, AuditController.class})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A JWT with sub, exp, roles (OBEC_ADMIN, ESA_OFFICER, SCHOOL_DIRECTOR, VIEWER) and esa or school "
                 + "for scoped roles; locally: bin/dev token --role OBEC_ADMIN (docs/security.md)")

@@ -47,6 +47,7 @@ class SecuringEventsServiceTest extends SecuredServiceContract {
                 "GET /api/v1/replicas/esas", ANY_ROLE,
                 "GET /api/v1/replicas/schools/{code}", ANY_ROLE,
                 "GET /api/v1/replicas/schools", ANY_ROLE,
+                "GET /api/v1/audit", "OBEC_ADMIN",
                 "GET /health", RouteRules.OPEN_ENDPOINT,
                 "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,
                 "GET /prometheus", RouteRules.OPEN_ENDPOINT);

@@ -53,6 +53,9 @@ class GatewayRoutingTest {
         var budget = routes.resolve("/api/v1/budget/replicas/esas/P51-1").orElseThrow();
         assertThat(budget.service()).isEqualTo("budget-service");
         assertThat(budget.path()).isEqualTo("/api/v1/replicas/esas/P51-1");
+        var audit = routes.resolve("/api/v1/audit/events").orElseThrow();
+        assertThat(audit.service()).isEqualTo("events-service");
+        assertThat(audit.path()).isEqualTo("/api/v1/audit");
         assertThat(routes.resolve("/api/v1/schoolsX")).isEmpty();
     }
 

@@ -1,11 +1,13 @@
 package th.tambon.schools;
 
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.servers.Server;
+import th.tambon.audit.AuditController;
 
 /** schools-service: ESAs, schools, quality-school designations, networks and development plans. */
 @OpenAPIDefinition(info = @Info(title = "Tambon schools-service", version = "v1",
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.servers.Server;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A JWT with sub, exp, roles (OBEC_ADMIN, ESA_OFFICER, SCHOOL_DIRECTOR, VIEWER) and esa or school "
                 + "for scoped roles; locally: bin/dev token --role OBEC_ADMIN (docs/security.md)")
+@OpenAPIInclude(classes = AuditController.class)
 public final class SchoolsApplication {
     private SchoolsApplication() {
     }

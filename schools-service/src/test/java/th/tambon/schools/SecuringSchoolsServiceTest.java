@@ -64,6 +64,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
                 "POST /api/v1/schools", "ESA_OFFICER,OBEC_ADMIN",
                 "GET /api/v1/schools", ANY_ROLE,
                 "GET /api/v1/schools/{code}", ANY_ROLE,
+                "GET /api/v1/audit", "OBEC_ADMIN",
                 "GET /health", RouteRules.OPEN_ENDPOINT,
                 "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,
                 "GET /prometheus", RouteRules.OPEN_ENDPOINT);
@@ -91,6 +92,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
     void an_officer_of_another_esa_cannot_register_a_school_and_nothing_is_stored_or_published() throws SQLException {
         int schools = count("SELECT count(*) FROM school");
         int outbox = count("SELECT count(*) FROM messaging.outbox_message");
+        int audited = count("SELECT count(*) FROM audit.audit_entry");
 
         TestHttp.Response refused = anonymous().as(TestTokens.officer("P51-1"))
                 .post("/api/v1/schools", TestHttp.json(Fixtures.with(Fixtures.banHuaFai(), "code", "31040102")));
@@ -100,6 +102,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
         assertThat(refused.json().get("detail").asText()).isEqualTo("An officer of P51-1 cannot register a school of P31-4");
         assertThat(count("SELECT count(*) FROM school")).isEqualTo(schools);
         assertThat(count("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
+        assertThat(count("SELECT count(*) FROM audit.audit_entry")).isEqualTo(audited);
         assertThat(anonymous().as(TestTokens.viewer()).get("/api/v1/schools/31040102").status()).isEqualTo(404);
     }
 
@@ -120,6 +123,38 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
         }
         assertThat(count("SELECT count(*) FROM school")).isEqualTo(schools);
         assertThat(count("SELECT count(*) FROM esa")).isEqualTo(esas);
+    }
+
+    @Test
+    void the_audit_trail_names_who_registered_the_esa_and_the_school_with_their_tokens_subject() {
+        TestHttp obec = anonymous().as(TestTokens.admin());
+        assertThat(anonymous().as(TestTokens.officer("P31-4")).post("/api/v1/schools",
+                TestHttp.json(Fixtures.with(Fixtures.banHuaFai(), "code", "31040104"))).status()).isEqualTo(201);
+
+        var school = obec.get("/api/v1/audit?target=31040104").json().get("items");
+        var esa = obec.get("/api/v1/audit?target=P31-4").json().get("items");
+
+        assertThat(school).hasSize(1);
+        assertThat(school.get(0).get("subject").asText()).isEqualTo("officer-P31-4");
+        assertThat(school.get(0).get("role").asText()).isEqualTo("ESA_OFFICER");
+        assertThat(school.get(0).get("esa").asText()).isEqualTo("P31-4");
+        assertThat(school.get(0).get("command").asText()).isEqualTo("RegisterSchool");
+        assertThat(school.get(0).get("change").get("nameTh").asText()).isEqualTo("โรงเรียนบ้านหัวฝาย");
+        assertThat(esa).hasSize(1);
+        assertThat(esa.get(0).get("subject").asText()).isEqualTo("obec-admin");
+        assertThat(esa.get(0).get("command").asText()).isEqualTo("RegisterEsa");
+        assertThat(obec.get("/api/v1/audit?actor=officer-P31-4&size=500").json().get("items").findValuesAsText("targetId"))
+                .contains("31040104").doesNotContain("P31-4");
+    }
+
+    @Test
+    void only_obec_reads_the_audit_trail_and_a_bad_time_range_is_a_422() {
+        assertThat(anonymous().as(TestTokens.viewer()).get("/api/v1/audit").status()).isEqualTo(403);
+        assertThat(anonymous().as(TestTokens.officer("P31-4")).get("/api/v1/audit").status()).isEqualTo(403);
+        TestHttp.Response backwards = anonymous().as(TestTokens.admin())
+                .get("/api/v1/audit?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z");
+        assertThat(backwards.status()).isEqualTo(422);
+        assertThat(backwards.contentType()).startsWith("application/problem+json");
     }
 
     private int count(String sql) throws SQLException {

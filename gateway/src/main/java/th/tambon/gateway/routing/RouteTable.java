@@ -18,6 +18,10 @@ public class RouteTable {
             new Route("/api/v1/activities", "events-service", "/api/v1/activities"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
             new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"),
+            // each service's audit trail (OBEC_ADMIN)
+            new Route("/api/v1/audit/schools", "schools-service", "/api/v1/audit"),
+            new Route("/api/v1/audit/events", "events-service", "/api/v1/audit"),
+            new Route("/api/v1/audit/budget", "budget-service", "/api/v1/audit"),
             // each service's OpenAPI document and Swagger UI (th.tambon.gateway.docs.DocumentsController)
             new Route("/openapi/schools-service", "schools-service", "/openapi"),
             new Route("/openapi/events-service", "events-service", "/openapi"),

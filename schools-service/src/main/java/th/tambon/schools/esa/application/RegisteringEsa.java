@@ -2,6 +2,7 @@ package th.tambon.schools.esa.application;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.messaging.outbox.Outbox;
 import th.tambon.security.Actor;
@@ -14,16 +15,21 @@ import th.tambon.schools.shared.Rejection;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-/** Registers an ESA and announces {@code EsaRegistered} in the same transaction. ESAs are OBEC's to register. */
+/**
+ * Registers an ESA, announces {@code EsaRegistered} and records who did it in the audit trail, all in one transaction.
+ * ESAs are OBEC's to register.
+ */
 @Singleton
 public class RegisteringEsa {
     private final EsaRepository esas;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    public RegisteringEsa(EsaRepository esas, Outbox outbox) {
+    public RegisteringEsa(EsaRepository esas, Outbox outbox, AuditTrail audit) {
         this.esas = esas;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -40,8 +46,10 @@ public class RegisteringEsa {
         if (!esas.insert(esa)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code", "ESA " + command.code() + " is already registered");
         }
-        outbox.append(new EsaRegistered(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(),
-                esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt(), esa.version()), esa.registeredAt());
+        var registered = new EsaRegistered(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(),
+                esa.province(), esa.nameTh(), esa.nameEn(), esa.director(), esa.registeredAt(), esa.version());
+        outbox.append(registered, esa.registeredAt());
+        audit.record(actor, "RegisterEsa", "esa", esa.code(), registered);
         return Outcome.done(esa);
     }
 }

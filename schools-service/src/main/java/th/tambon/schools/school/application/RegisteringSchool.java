@@ -2,6 +2,7 @@ package th.tambon.schools.school.application;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.outbox.Outbox;
 import th.tambon.security.Actor;
@@ -15,7 +16,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Registers a school under a registered ESA and announces {@code SchoolRegistered} in the same transaction. Only OBEC
+ * Registers a school under a registered ESA, announces {@code SchoolRegistered} and records who did it in the audit
+ * trail, in one transaction. Only OBEC
  * or an officer of that ESA may: the check is against the ESA the school is registered under.
  */
 @Singleton
@@ -23,12 +25,14 @@ public class RegisteringSchool {
     private final SchoolRepository schools;
     private final EsaRepository esas;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    public RegisteringSchool(SchoolRepository schools, EsaRepository esas, Outbox outbox) {
+    public RegisteringSchool(SchoolRepository schools, EsaRepository esas, Outbox outbox, AuditTrail audit) {
         this.schools = schools;
         this.esas = esas;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -49,9 +53,11 @@ public class RegisteringSchool {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code",
                     "School " + command.code() + " is already registered");
         }
-        outbox.append(new SchoolRegistered(school.code(), school.nameTh(), school.nameEn(), school.esa(),
+        var registered = new SchoolRegistered(school.code(), school.nameTh(), school.nameEn(), school.esa(),
                 school.province(), school.district(), school.tambon(), school.tambonCode(), school.director(),
-                school.registeredAt(), school.version()), school.registeredAt());
+                school.registeredAt(), school.version());
+        outbox.append(registered, school.registeredAt());
+        audit.record(actor, "RegisterSchool", "school", school.code(), registered);
         return Outcome.done(school);
     }
 }
