@@ -53,7 +53,7 @@ public class RoutingFilter implements HttpServerFilter {
         this.timeout = timeout;
     }
 
-    /** After the security filter and the rate limit. */
+    /** After the security filter and the rate limit ({@link th.tambon.gateway.limits.RateLimitFilter}). */
     public static final int ORDER = ServerFilterPhase.SECURITY.order() + 200;
 
     @Override

@@ -1,0 +1,80 @@
+package th.tambon.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.kafka.FreePorts;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each caller (token subject) has its own bucket; over it, a 429 problem with Retry-After, and no service call. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RateLimitingTest {
+    private HttpServer backend;
+    private final AtomicInteger reached = new AtomicInteger();
+    private EmbeddedServer gateway;
+
+    @BeforeAll
+    void start() throws IOException {
+        backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        backend.createContext("/", exchange -> {
+            reached.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        backend.start();
+        String there = "http://127.0.0.1:" + backend.getAddress().getPort();
+        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
+                "tambon.gateway.rate-limit.burst", 3,
+                "tambon.gateway.rate-limit.per-second", 1,
+                "tambon.gateway.services.schools", there,
+                "tambon.gateway.services.events", there,
+                "tambon.gateway.services.budget", "http://127.0.0.1:" + FreePorts.find()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (backend != null) {
+            backend.stop(0);
+        }
+    }
+
+    @Test
+    void a_caller_over_its_burst_gets_a_429_problem_with_retry_after_and_others_are_not_slowed() {
+        TestHttp busy = new TestHttp(gateway.getURL().toString())
+                .as(TestTokens.token("busy-client", "VIEWER", null, null, Duration.ofMinutes(5)));
+        TestHttp other = new TestHttp(gateway.getURL().toString())
+                .as(TestTokens.token("other-client", "VIEWER", null, null, Duration.ofMinutes(5)));
+        reached.set(0);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(busy.get("/api/v1/esas").status()).isEqualTo(204);
+        }
+        TestHttp.Response refused = busy.get("/api/v1/esas");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asText()).isEqualTo("https://tambon.th/problems/too-many-requests");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 2);
+        assertThat(reached.get()).isEqualTo(3);
+        assertThat(other.get("/api/v1/esas").status()).isEqualTo(204);
+    }
+}
