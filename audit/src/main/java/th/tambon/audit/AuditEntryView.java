@@ -20,6 +20,9 @@ public record AuditEntryView(
         @Schema(example = "RegisterSchool") String command,
         @Schema(example = "school") String targetType,
         @Schema(example = "31040001") String targetId,
-        @Schema(description = "the request as accepted", example = "{\"code\":\"31040001\",\"esa\":\"P31-4\"}")
+        @Schema(type = "object", implementation = Object.class,
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                description = "the change as announced (the event's data)",
+                example = "{\"code\":\"31040001\",\"esa\":\"P31-4\"}")
         JsonNode change) {
 }
