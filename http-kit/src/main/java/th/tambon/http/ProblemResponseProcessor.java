@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,12 +39,31 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             ApiProblemException p = chosen.get();
             problem = new Problem(Problem.TYPE_BASE + p.type(), p.status().getReason(), p.status().getCode(),
                     p.getMessage(), instance, p.errors());
+        } else if (status.getCode() >= 500 && unstorableText(context)) {
+            response.status(HttpStatus.UNPROCESSABLE_ENTITY);
+            problem = new Problem(Problem.TYPE_BASE + "unstorable-text", HttpStatus.UNPROCESSABLE_ENTITY.getReason(),
+                    422, "The request holds a character no text can hold here (U+0000, NUL); remove it", instance,
+                    List.of());
         } else if (status.getCode() >= 500) {
             problem = unexpected(context, status, instance);
         } else {
             problem = fromContext(context, status, instance);
         }
         return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    /**
+     * PostgreSQL refused a value of the request because text cannot hold it (SQL state 22021
+     * character_not_in_repertoire, 22P05 untranslatable_character: a NUL in a code, a query or a field). The
+     * statement failed, so its transaction changed nothing: the client's input is at fault, not the service.
+     */
+    private static boolean unstorableText(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem unexpected(ErrorContext context, HttpStatus status, String instance) {

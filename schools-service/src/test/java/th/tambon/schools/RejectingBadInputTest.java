@@ -85,6 +85,16 @@ class RejectingBadInputTest {
     }
 
     @Test
+    void a_nul_character_in_a_path_or_a_field_answers_422_not_500() {
+        // found by FuzzingSchoolsServiceTest: PostgreSQL text cannot hold U+0000
+        JsonNode inPath = problem(http.get("/api/v1/esas/P31%00"), 422);
+        JsonNode inBody = problem(http.post("/api/v1/esas", TestHttp.json(with(Fixtures.buriram4(), "nameTh", "เขต\u0000"))), 422);
+
+        assertThat(inPath.get("type").asText()).isEqualTo("https://tambon.th/problems/unstorable-text");
+        assertThat(inBody.get("detail").asText()).contains("U+0000");
+    }
+
+    @Test
     void a_body_that_is_not_a_json_object_answers_400() {
         problem(http.post("/api/v1/esas", "[1, 2]"), 400);
     }

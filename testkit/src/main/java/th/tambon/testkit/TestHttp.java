@@ -70,6 +70,17 @@ public final class TestHttp {
         return send(request);
     }
 
+    /** Like {@link #send} with a body of raw bytes, which may be anything, invalid UTF-8 included. */
+    public Response sendBytes(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private Response send(HttpRequest.Builder request) {
         HttpRequest given = request.timeout(Duration.ofSeconds(30)).build();
         HttpRequest.Builder withDefaults = HttpRequest.newBuilder(given, (name, value) -> true);
