@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
@@ -36,12 +37,15 @@ public class SigningKeys {
         return new SecretSignature(configuration);
     }
 
-    /** Fails start-up when no key is configured: every token would then be refused, or unsigned ones accepted. */
+    /**
+     * Fails start-up when no key is configured: unsigned tokens would then be accepted. A JWKS counts: Micronaut
+     * makes it a {@link ReactiveSignatureConfiguration}.
+     */
     @Context
     @Singleton
     static class Check {
-        Check(List<SignatureConfiguration> signatures) {
-            if (signatures.isEmpty()) {
+        Check(List<SignatureConfiguration> signatures, List<ReactiveSignatureConfiguration<?>> providers) {
+            if (signatures.isEmpty() && providers.isEmpty()) {
                 throw new IllegalStateException("No key to check tokens with: set TAMBON_JWT_SECRET (at least "
                         + MIN_SECRET_BYTES + " bytes) or a JWKS URL "
                         + "(MICRONAUT_SECURITY_TOKEN_JWT_SIGNATURES_JWKS_IDP_URL); see docs/security.md");
