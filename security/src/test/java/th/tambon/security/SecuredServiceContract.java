@@ -87,6 +87,16 @@ public abstract class SecuredServiceContract {
         assertThat(anonymous().get(openApiDocument()).status()).isEqualTo(200);
     }
 
+    @Test
+    void a_path_dressed_as_a_document_does_not_reach_the_api_without_a_token() {
+        for (String path : new String[]{"/openapi/%2e%2e" + protectedRead(), "/openapi/..%2F.." + protectedRead(),
+                "/openapi/%2e%2e/%2e%2e" + protectedRead(), "/openapi/.%2e" + protectedRead()}) {
+            TestHttp.Response response = anonymous().get(path);
+            assertThat(response.status()).as(path).isNotEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContain("\"items\"");
+        }
+    }
+
     protected TestHttp anonymous() {
         return new TestHttp(server().getURL().toString());
     }

@@ -1,6 +1,7 @@
 package th.tambon.security.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
@@ -12,14 +13,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * The OpenAPI documents and their UI under {@code /openapi} are read without a token (GET and HEAD only); they
- * describe the API, they hold no programme data. Everything else needs a rule of its own, or is refused.
+ * describe the API, they hold no programme data. Only files: a request that matched a route (a controller's, however
+ * its path was spelled) is left to that route's own rule. Everything else needs a rule of its own, or is refused.
  */
 @Singleton
 public class OpenApiDocumentsRule implements SecurityRule<HttpRequest<?>> {
     @Override
     public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
         if (request != null && isDocument(request.getPath())
-                && (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)) {
+                && (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)
+                && request.getAttribute(HttpAttributes.ROUTE_MATCH).isEmpty()) {
             return Mono.just(SecurityRuleResult.ALLOWED);
         }
         return Mono.just(SecurityRuleResult.UNKNOWN);
