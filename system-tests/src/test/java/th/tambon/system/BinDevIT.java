@@ -1,0 +1,41 @@
+package th.tambon.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** bin/dev's own output, run as bin/dev runs it (set -euo pipefail), without starting the stack. */
+class BinDevIT {
+    private static final Path ROOT = Path.of(System.getProperty("tambon.root", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void the_banner_after_up_shows_how_to_get_a_token_literally_and_fails_on_nothing() throws Exception {
+        Result result = bash("source bin/dev && PG_PORT=5432 && print_urls");
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).contains("TOKEN=$(bin/dev token --role OBEC_ADMIN)")
+                .contains("Authorization: Bearer $TOKEN");
+    }
+
+    @Test
+    void a_token_request_with_a_role_that_needs_a_scope_but_has_none_is_refused_with_the_reason() throws Exception {
+        Result result = bash("TAMBON_JWT_SECRET=x-secret-that-is-long-enough-for-hs256-0123456789 bin/dev token --role ESA_OFFICER");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.output()).contains("an ESA_OFFICER token needs --esa CODE");
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result bash(String script) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", "-c", "set -euo pipefail; " + script).directory(ROOT.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+}
