@@ -86,7 +86,7 @@ class RejectingBadInputTest {
 
     @Test
     void a_nul_character_in_a_path_or_a_field_answers_422_not_500() {
-        // found by FuzzingSchoolsServiceTest: PostgreSQL text cannot hold U+0000
+        // found by the fuzz run (SecuredServiceContract): PostgreSQL text cannot hold U+0000
         JsonNode inPath = problem(http.get("/api/v1/esas/P31%00"), 422);
         JsonNode inBody = problem(http.post("/api/v1/esas", TestHttp.json(with(Fixtures.buriram4(), "nameTh", "เขต\u0000"))), 422);
 

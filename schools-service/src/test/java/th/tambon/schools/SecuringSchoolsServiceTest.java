@@ -22,8 +22,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * schools-service on its own port: who may call what (docs/security.md), and the object-level checks: a write is
- * judged against the ESA it touches, whatever the token's holder puts in the body.
+ * schools-service on its own port: who may call what (docs/security.md), the object-level checks (a write is judged
+ * against the ESA it touches, whatever the token's holder puts in the body), the audit trail, and the fuzz run.
  */
 class SecuringSchoolsServiceTest extends SecuredServiceContract {
     private static final String ANY_ROLE = "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR,VIEWER";
@@ -78,6 +78,16 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
     @Override
     protected String openApiDocument() {
         return "/openapi/schools-service.yml";
+    }
+
+    @Override
+    protected long writableRows() {
+        try {
+            return count("SELECT (SELECT count(*) FROM esa) + (SELECT count(*) FROM school)"
+                    + " + (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -161,7 +171,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
         try (Connection connection = infra.database().connect();
              ResultSet rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
-            return rs.getInt(1);
+            return Math.toIntExact(rs.getLong(1));
         }
     }
 }

@@ -5,8 +5,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.fuzz.Fuzzer;
+import th.tambon.testkit.fuzz.HostileRequests;
+import th.tambon.testkit.fuzz.OpenApiDocument;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,11 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every Tambon service shows on its own port, started as itself: each route has exactly the rule the service's
  * authorization matrix gives it (a new endpoint without one fails here), a request without a valid token is a 401
- * problem, a token without a known role a 403, and health, metrics and the OpenAPI document need no token. A
- * service's test extends this; shipped in the security kit's test-jar.
+ * problem, a token without a known role a 403, health, metrics and the OpenAPI document need no token, and hostile
+ * requests derived from that document never answer 5xx, always answer problems and, when refused, write nothing
+ * ({@code -Dtambon.fuzz.requests=10000} for the full run, docs/security.md). A service's test extends this; shipped in
+ * the security kit's test-jar.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SecuredServiceContract {
+    private static final Logger LOG = LoggerFactory.getLogger(SecuredServiceContract.class);
 
     /** The running service. */
     protected abstract EmbeddedServer server();
@@ -37,6 +45,12 @@ public abstract class SecuredServiceContract {
 
     /** The service's OpenAPI document, e.g. {@code /openapi/events-service.yml}. */
     protected abstract String openApiDocument();
+
+    /**
+     * Every row an HTTP request of this service could write (its tables, the outbox, the audit trail), counted; a
+     * refused write must leave it unchanged.
+     */
+    protected abstract long writableRows();
 
     @Test
     void every_route_has_the_rule_its_authorization_matrix_gives_it() {
@@ -95,6 +109,18 @@ public abstract class SecuredServiceContract {
             assertThat(response.status()).as(path).isNotEqualTo(200);
             assertThat(response.body()).as(path).doesNotContain("\"items\"");
         }
+    }
+
+    @Test
+    void hostile_requests_from_the_api_document_never_answer_5xx_always_answer_problems_and_refused_writes_write_nothing() {
+        var document = OpenApiDocument.fromClasspath("META-INF/swagger" + openApiDocument().substring("/openapi".length()));
+        var requests = new HostileRequests(document, "P31-4", "P51-1").requests();
+
+        var report = Fuzzer.run(anonymous(), requests, Fuzzer.requestsPerRun(), Fuzzer.seed(), this::writableRows);
+
+        LOG.info("{} fuzz: {}", openApiDocument(), report);
+        assertThat(report.failures()).as(report.toString()).isEmpty();
+        assertThat(report.sent()).isEqualTo(Fuzzer.requestsPerRun());
     }
 
     protected TestHttp anonymous() {
