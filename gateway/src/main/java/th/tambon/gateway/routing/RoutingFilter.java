@@ -37,6 +37,8 @@ import java.util.concurrent.TimeoutException;
  */
 @Filter({"/api/v1/**", "/openapi/**"})
 public class RoutingFilter implements HttpServerFilter {
+    /** After the security filter and the rate limit ({@link th.tambon.gateway.limits.RateLimitFilter}). */
+    public static final int ORDER = ServerFilterPhase.SECURITY.order() + 200;
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -52,9 +54,6 @@ public class RoutingFilter implements HttpServerFilter {
         this.maxRequestSize = server.getMaxRequestSize();
         this.timeout = timeout;
     }
-
-    /** After the security filter and the rate limit ({@link th.tambon.gateway.limits.RateLimitFilter}). */
-    public static final int ORDER = ServerFilterPhase.SECURITY.order() + 200;
 
     @Override
     public int getOrder() {

@@ -5,12 +5,12 @@ import jakarta.inject.Singleton;
 import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.messaging.outbox.Outbox;
-import th.tambon.security.Actor;
-import th.tambon.security.Role;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.security.Actor;
+import th.tambon.security.Role;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

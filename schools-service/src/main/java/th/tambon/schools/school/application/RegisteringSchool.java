@@ -5,20 +5,20 @@ import jakarta.inject.Singleton;
 import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.outbox.Outbox;
-import th.tambon.security.Actor;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.security.Actor;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /**
  * Registers a school under a registered ESA, announces {@code SchoolRegistered} and records who did it in the audit
- * trail, in one transaction. Only OBEC
- * or an officer of that ESA may: the check is against the ESA the school is registered under.
+ * trail, in one transaction. Only OBEC or an officer of that ESA may: the check is against the ESA the school is
+ * registered under, not against the caller's URL or claims alone.
  */
 @Singleton
 public class RegisteringSchool {
