@@ -77,4 +77,18 @@ class RateLimitingTest {
         assertThat(reached.get()).isEqualTo(3);
         assertThat(other.get("/api/v1/esas").status()).isEqualTo(204);
     }
+
+    @Test
+    void anonymous_callers_of_the_proxied_documents_are_limited_by_their_address() {
+        TestHttp anonymous = new TestHttp(gateway.getURL().toString());
+        reached.set(0);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(anonymous.get("/openapi/schools-service/schools-service.yml").status()).isEqualTo(204);
+        }
+        TestHttp.Response refused = anonymous.get("/openapi/schools-service/schools-service.yml");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(reached.get()).isEqualTo(3);
+    }
 }
