@@ -32,6 +32,18 @@ final class Fixtures {
         return esa;
     }
 
+    static Map<String, Object> lampangSecondary() {
+        Map<String, Object> esa = new LinkedHashMap<>();
+        esa.put("code", "S35-1");
+        esa.put("kind", "SECONDARY");
+        esa.put("zone", 1);
+        esa.put("provinceCode", "35");
+        esa.put("province", "ยโสธร");
+        esa.put("nameTh", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษายโสธร");
+        esa.put("nameEn", "Yasothon Secondary Educational Service Area Office");
+        return esa;
+    }
+
     static Map<String, Object> banHuaFai() {
         Map<String, Object> school = new LinkedHashMap<>();
         school.put("code", "31040001");

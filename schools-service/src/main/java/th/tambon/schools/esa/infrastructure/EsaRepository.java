@@ -7,14 +7,17 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import th.tambon.schools.esa.model.Esa;
+import th.tambon.schools.esa.model.EsaKind;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /** The {@code esa} table, in terms of {@link Esa}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface EsaRepository extends PageableRepository<EsaRow, String> {
+public interface EsaRepository extends PageableRepository<EsaRow, String>, JpaSpecificationExecutor<EsaRow> {
 
     /** Inserts the ESA; false when one with the same code exists (also under a concurrent insert). */
     default boolean insert(Esa esa) {
@@ -28,11 +31,17 @@ public interface EsaRepository extends PageableRepository<EsaRow, String> {
     }
 
     /** ESAs of a province, or all when {@code provinceCode} is null. */
-    default Page<Esa> list(@Nullable String provinceCode, Pageable pageable) {
-        return (provinceCode == null ? findAll(pageable) : findByProvinceCode(provinceCode, pageable)).map(EsaRow::toEsa);
+    /** ESAs filtered by kind and/or province (either may be null), in the pageable's order. */
+    default Page<Esa> list(@Nullable EsaKind kind, @Nullable String provinceCode, Pageable pageable) {
+        PredicateSpecification<EsaRow> filter = PredicateSpecification.where(null);
+        if (kind != null) {
+            filter = filter.and((root, criteria) -> criteria.equal(root.get("kind"), kind.name()));
+        }
+        if (provinceCode != null) {
+            filter = filter.and((root, criteria) -> criteria.equal(root.get("provinceCode"), provinceCode));
+        }
+        return findAll(filter, pageable).map(EsaRow::toEsa);
     }
-
-    Page<EsaRow> findByProvinceCode(String provinceCode, Pageable pageable);
 
     @Query("""
             INSERT INTO esa (code, kind, zone, province_code, province, name_th, name_en, director, registered_at, version)

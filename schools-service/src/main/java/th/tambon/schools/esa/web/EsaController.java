@@ -2,7 +2,6 @@ package th.tambon.schools.esa.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,6 +36,7 @@ import th.tambon.security.AnyRole;
 import th.tambon.security.Roles;
 import th.tambon.schools.esa.application.RegisteringEsa;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
+import th.tambon.schools.esa.model.EsaKind;
 import th.tambon.schools.shared.Rejections;
 
 import java.net.URI;
@@ -46,7 +46,6 @@ import java.net.URI;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "ESAs", description = "Educational Service Area offices (สพป./สพม.); schools.v1 announces each change")
 public class EsaController {
-    private static final Sort BY_CODE = Sort.of(Sort.Order.asc("code"));
     private final RegisteringEsa registering;
     private final EsaRepository esas;
 
@@ -90,17 +89,23 @@ public class EsaController {
     @Get
     @AnyRole
     @ReadOnly
-    @Operation(operationId = "listEsas", summary = "ESAs, by code, a page at a time")
+    @Operation(operationId = "listEsas", summary = "ESAs, filtered by kind and province, sorted, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of ESAs")
     @ProblemResponses.Validation
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
     public PageView<EsaView> list(
+            @Parameter(description = "only ESAs of this kind", example = "PRIMARY",
+                    schema = @Schema(type = "string", allowableValues = {"PRIMARY", "SECONDARY"}))
+            @Nullable @QueryValue EsaKind kind,
             @Parameter(description = "only ESAs of this province (2-digit DOPA code)", example = "31")
             @Nullable @QueryValue @Pattern(regexp = Codes.PROVINCE, message = "must be a 2-digit province code") String provinceCode,
+            @Parameter(description = "order: code, nameTh, nameEn or provinceCode; a leading - for descending (ties by code)",
+                    example = "-code")
+            @QueryValue(defaultValue = "code") @Pattern(regexp = EsaOrder.PATTERN, message = EsaOrder.MESSAGE) String sort,
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return PageView.of(esas.list(provinceCode, Pageable.from(page, size, BY_CODE)), EsaView::of);
+        return PageView.of(esas.list(kind, provinceCode, Pageable.from(page, size, EsaOrder.of(sort))), EsaView::of);
     }
 }
