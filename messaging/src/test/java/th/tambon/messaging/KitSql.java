@@ -22,7 +22,7 @@ record KitSql(TestDatabase database) {
         }
     }
 
-    int count(String sql) throws SQLException {
-        return Integer.parseInt(text(sql));
+    int count(String sql) {
+        return Math.toIntExact(database.queryLong(sql));
     }
 }

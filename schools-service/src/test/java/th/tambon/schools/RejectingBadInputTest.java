@@ -14,9 +14,6 @@ import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,12 +49,12 @@ class RejectingBadInputTest {
     }
 
     @BeforeEach
-    void remember() throws SQLException {
+    void remember() {
         before = counts();
     }
 
     @AfterEach
-    void nothingStoredNorPublished() throws SQLException {
+    void nothingStoredNorPublished() {
         assertThat(counts()).as("ESAs, schools and outbox rows").containsExactly(before);
     }
 
@@ -221,16 +218,11 @@ class RejectingBadInputTest {
         return fields;
     }
 
-    private long[] counts() throws SQLException {
-        try (Connection c = infra.database().connect()) {
-            return new long[]{count(c, "esa"), count(c, "school"), count(c, "messaging.outbox_message")};
-        }
+    private long[] counts() {
+        return new long[]{count("esa"), count("school"), count("messaging.outbox_message")};
     }
 
-    private static long count(Connection c, String table) throws SQLException {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long count(String table) {
+        return infra.database().queryLong("SELECT count(*) FROM " + table);
     }
 }

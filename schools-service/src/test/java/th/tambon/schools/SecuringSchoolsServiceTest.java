@@ -12,9 +12,6 @@ import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +79,8 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
 
     @Override
     protected long writableRows() {
-        try {
-            return count("SELECT (SELECT count(*) FROM esa) + (SELECT count(*) FROM school)"
-                    + " + (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return count("SELECT (SELECT count(*) FROM esa) + (SELECT count(*) FROM school)"
+                + " + (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");
     }
 
     @Test
@@ -99,10 +92,10 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
     }
 
     @Test
-    void an_officer_of_another_esa_cannot_register_a_school_and_nothing_is_stored_or_published() throws SQLException {
-        int schools = count("SELECT count(*) FROM school");
-        int outbox = count("SELECT count(*) FROM messaging.outbox_message");
-        int audited = count("SELECT count(*) FROM audit.audit_entry");
+    void an_officer_of_another_esa_cannot_register_a_school_and_nothing_is_stored_or_published() {
+        long schools = count("SELECT count(*) FROM school");
+        long outbox = count("SELECT count(*) FROM messaging.outbox_message");
+        long audited = count("SELECT count(*) FROM audit.audit_entry");
 
         TestHttp.Response refused = anonymous().as(TestTokens.officer("P51-1"))
                 .post("/api/v1/schools", TestHttp.json(Fixtures.with(Fixtures.banHuaFai(), "code", "31040102")));
@@ -117,10 +110,9 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
     }
 
     @Test
-    void viewers_directors_and_unscoped_officers_cannot_register_schools_and_only_obec_registers_esas()
-            throws SQLException {
-        int schools = count("SELECT count(*) FROM school");
-        int esas = count("SELECT count(*) FROM esa");
+    void viewers_directors_and_unscoped_officers_cannot_register_schools_and_only_obec_registers_esas() {
+        long schools = count("SELECT count(*) FROM school");
+        long esas = count("SELECT count(*) FROM esa");
         String school = TestHttp.json(Fixtures.with(Fixtures.banHuaFai(), "code", "31040103"));
         String esa = TestHttp.json(Fixtures.with(Fixtures.lamphun1(), "code", "P51-2"));
 
@@ -167,11 +159,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
         assertThat(backwards.contentType()).startsWith("application/problem+json");
     }
 
-    private int count(String sql) throws SQLException {
-        try (Connection connection = infra.database().connect();
-             ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            rs.next();
-            return Math.toIntExact(rs.getLong(1));
-        }
+    private static long count(String sql) {
+        return infra.database().queryLong(sql);
     }
 }

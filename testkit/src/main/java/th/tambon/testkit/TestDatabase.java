@@ -4,6 +4,7 @@ import th.tambon.testkit.postgres.Databases;
 import th.tambon.testkit.postgres.PostgresServer;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
@@ -51,6 +52,18 @@ public final class TestDatabase implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return server.connect(name);
+    }
+
+    /** The first column of the query's first row as a number: a count, say. */
+    public long queryLong(String sql) {
+        try (Connection connection = connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("No row from " + sql);
+            }
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
     }
 
     @Override

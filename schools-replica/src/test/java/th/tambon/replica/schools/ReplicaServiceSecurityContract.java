@@ -9,9 +9,6 @@ import th.tambon.security.RouteRules;
 import th.tambon.security.SecuredServiceContract;
 import th.tambon.testkit.RealInfrastructure;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -78,12 +75,7 @@ public abstract class ReplicaServiceSecurityContract extends SecuredServiceContr
 
     @Override
     protected long writableRows() {
-        try (Connection connection = infra.database().connect(); ResultSet rs = connection.createStatement().executeQuery(
-                "SELECT (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return infra.database().queryLong(
+                "SELECT (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");
     }
 }
