@@ -9,38 +9,30 @@ final class Fixtures {
     }
 
     static Map<String, Object> buriram4() {
-        Map<String, Object> esa = new LinkedHashMap<>();
-        esa.put("code", "P31-4");
-        esa.put("kind", "PRIMARY");
-        esa.put("zone", 4);
-        esa.put("provinceCode", "31");
-        esa.put("province", "บุรีรัมย์");
-        esa.put("nameTh", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาบุรีรัมย์ เขต 4");
-        esa.put("nameEn", "Buriram Primary Educational Service Area Office 4");
-        return esa;
+        return esa("P31-4", "PRIMARY", 4, "31", "บุรีรัมย์", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาบุรีรัมย์ เขต 4",
+                "Buriram Primary Educational Service Area Office 4");
     }
 
     static Map<String, Object> lamphun1() {
-        Map<String, Object> esa = new LinkedHashMap<>();
-        esa.put("code", "P51-1");
-        esa.put("kind", "PRIMARY");
-        esa.put("zone", 1);
-        esa.put("provinceCode", "51");
-        esa.put("province", "ลำพูน");
-        esa.put("nameTh", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูน เขต 1");
-        esa.put("nameEn", "Lamphun Primary Educational Service Area Office 1");
-        return esa;
+        return esa("P51-1", "PRIMARY", 1, "51", "ลำพูน", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูน เขต 1",
+                "Lamphun Primary Educational Service Area Office 1");
     }
 
-    static Map<String, Object> lampangSecondary() {
+    static Map<String, Object> yasothonSecondary() {
+        return esa("S35-1", "SECONDARY", 1, "35", "ยโสธร", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษายโสธร",
+                "Yasothon Secondary Educational Service Area Office");
+    }
+
+    private static Map<String, Object> esa(String code, String kind, int zone, String provinceCode, String province,
+                                           String nameTh, String nameEn) {
         Map<String, Object> esa = new LinkedHashMap<>();
-        esa.put("code", "S35-1");
-        esa.put("kind", "SECONDARY");
-        esa.put("zone", 1);
-        esa.put("provinceCode", "35");
-        esa.put("province", "ยโสธร");
-        esa.put("nameTh", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษายโสธร");
-        esa.put("nameEn", "Yasothon Secondary Educational Service Area Office");
+        esa.put("code", code);
+        esa.put("kind", kind);
+        esa.put("zone", zone);
+        esa.put("provinceCode", provinceCode);
+        esa.put("province", province);
+        esa.put("nameTh", nameTh);
+        esa.put("nameEn", nameEn);
         return esa;
     }
 

@@ -32,7 +32,7 @@ class ListingEsasTest {
         props.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, props);
         TestHttp obec = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
-        for (Map<String, Object> esa : List.of(Fixtures.buriram4(), Fixtures.lamphun1(), Fixtures.lampangSecondary())) {
+        for (Map<String, Object> esa : List.of(Fixtures.buriram4(), Fixtures.lamphun1(), Fixtures.yasothonSecondary())) {
             assertThat(obec.post("/api/v1/esas", TestHttp.json(esa)).status()).isEqualTo(201);
         }
         viewer = new TestHttp(server.getURL().toString()).as(TestTokens.viewer());
