@@ -1,7 +1,6 @@
 package th.tambon.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +24,7 @@ class GatewayRoutingTest {
     @BeforeAll
     void start() {
         String nowhere = "http://127.0.0.1:" + FreePorts.find();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
-                "tambon.gateway.services.schools", nowhere,
-                "tambon.gateway.services.events", nowhere,
-                "tambon.gateway.services.budget", nowhere));
+        gateway = TestGateway.start(nowhere, nowhere, nowhere, Map.of());
         http = new TestHttp(gateway.getURL().toString()).as(TestTokens.admin());
     }
 

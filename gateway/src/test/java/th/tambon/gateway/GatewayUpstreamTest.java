@@ -1,8 +1,6 @@
 package th.tambon.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.ApplicationContext;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,10 +12,8 @@ import th.tambon.testkit.kafka.FreePorts;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayUpstreamTest {
-    private HttpServer backend;
+    private StandInService backend;
     private ServerSocket silent;
     private final List<Socket> heldOpen = new ArrayList<>();
     private EmbeddedServer gateway;
@@ -38,26 +34,14 @@ class GatewayUpstreamTest {
 
     @BeforeAll
     void start() throws IOException {
-        backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        backend.createContext("/", exchange -> {
-            byte[] body = String.join("\n", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Uri", List.of()))
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
+        backend = new StandInService(200,
+                request -> String.join("\n", request.headers().getOrDefault("X-Forwarded-Uri", List.of())));
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptAndSayNothing, "silent-service");
         acceptor.setDaemon(true);
         acceptor.start();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
-                "tambon.gateway.timeout", "500ms",
-                "tambon.gateway.services.schools", "http://127.0.0.1:" + backend.getAddress().getPort(),
-                "tambon.gateway.services.events", "http://127.0.0.1:" + silent.getLocalPort(),
-                "tambon.gateway.services.budget", "http://127.0.0.1:" + FreePorts.find()));
+        gateway = TestGateway.start(backend.url(), "http://127.0.0.1:" + silent.getLocalPort(),
+                "http://127.0.0.1:" + FreePorts.find(), Map.of("tambon.gateway.timeout", "500ms"));
         http = new TestHttp(gateway.getURL().toString()).as(TestTokens.admin());
     }
 
@@ -80,7 +64,7 @@ class GatewayUpstreamTest {
             gateway.close();
         }
         if (backend != null) {
-            backend.stop(0);
+            backend.close();
         }
         silent.close();
         synchronized (heldOpen) {

@@ -1,7 +1,5 @@
 package th.tambon.gateway;
 
-import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,40 +9,23 @@ import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.FreePorts;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each caller (token subject) has its own bucket; over it, a 429 problem with Retry-After, and no service call. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitingTest {
-    private HttpServer backend;
-    private final AtomicInteger reached = new AtomicInteger();
+    private StandInService backend;
     private EmbeddedServer gateway;
 
     @BeforeAll
-    void start() throws IOException {
-        backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        backend.createContext("/", exchange -> {
-            reached.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        backend.start();
-        String there = "http://127.0.0.1:" + backend.getAddress().getPort();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
+    void start() {
+        backend = new StandInService(204, request -> null);
+        gateway = TestGateway.start(backend.url(), backend.url(), "http://127.0.0.1:" + FreePorts.find(), Map.of(
                 "tambon.gateway.rate-limit.burst", 3,
-                "tambon.gateway.rate-limit.per-second", 1,
-                "tambon.gateway.services.schools", there,
-                "tambon.gateway.services.events", there,
-                "tambon.gateway.services.budget", "http://127.0.0.1:" + FreePorts.find()));
+                "tambon.gateway.rate-limit.per-second", 1));
     }
 
     @AfterAll
@@ -53,7 +34,7 @@ class RateLimitingTest {
             gateway.close();
         }
         if (backend != null) {
-            backend.stop(0);
+            backend.close();
         }
     }
 
@@ -63,7 +44,7 @@ class RateLimitingTest {
                 .as(TestTokens.token("busy-client", "VIEWER", null, null, Duration.ofMinutes(5)));
         TestHttp other = new TestHttp(gateway.getURL().toString())
                 .as(TestTokens.token("other-client", "VIEWER", null, null, Duration.ofMinutes(5)));
-        reached.set(0);
+        backend.forget();
 
         for (int i = 0; i < 3; i++) {
             assertThat(busy.get("/api/v1/esas").status()).isEqualTo(204);
@@ -74,14 +55,14 @@ class RateLimitingTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asText()).isEqualTo("https://tambon.th/problems/too-many-requests");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 2);
-        assertThat(reached.get()).isEqualTo(3);
+        assertThat(backend.reached()).hasSize(3);
         assertThat(other.get("/api/v1/esas").status()).isEqualTo(204);
     }
 
     @Test
     void anonymous_callers_of_the_proxied_documents_are_limited_by_their_address() {
         TestHttp anonymous = new TestHttp(gateway.getURL().toString());
-        reached.set(0);
+        backend.forget();
 
         for (int i = 0; i < 3; i++) {
             assertThat(anonymous.get("/openapi/schools-service/schools-service.yml").status()).isEqualTo(204);
@@ -89,6 +70,6 @@ class RateLimitingTest {
         TestHttp.Response refused = anonymous.get("/openapi/schools-service/schools-service.yml");
 
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(reached.get()).isEqualTo(3);
+        assertThat(backend.reached()).hasSize(3);
     }
 }

@@ -1,7 +1,5 @@
 package th.tambon.gateway;
 
-import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.rules.SecurityRule;
 import org.junit.jupiter.api.AfterAll;
@@ -13,13 +11,7 @@ import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.FreePorts;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,30 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (here a stand-in that records what reaches it) checks it again and decides what it may touch.
  */
 class SecuringTheGatewayTest extends SecuredServiceContract {
-    private HttpServer backend;
-    private final List<String> reached = new CopyOnWriteArrayList<>();
+    private StandInService backend;
     private EmbeddedServer gateway;
 
     @BeforeAll
-    void start() throws IOException {
-        backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        backend.createContext("/", exchange -> {
-            reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = "{\"content\":[]}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
-        String there = "http://127.0.0.1:" + backend.getAddress().getPort();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                TestTokens.SECRET_PROPERTY, TestTokens.SECRET,
-                "tambon.gateway.services.schools", there,
-                "tambon.gateway.services.events", there,
-                "tambon.gateway.services.budget", "http://127.0.0.1:" + FreePorts.find()));
+    void start() {
+        backend = new StandInService(200, request -> "{\"content\":[]}");
+        gateway = TestGateway.start(backend.url(), backend.url(), "http://127.0.0.1:" + FreePorts.find(), Map.of());
     }
 
     @AfterAll
@@ -60,7 +35,7 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
             gateway.close();
         }
         if (backend != null) {
-            backend.stop(0);
+            backend.close();
         }
     }
 
@@ -97,25 +72,26 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
 
     @Test
     void a_request_the_gateway_refuses_never_reaches_a_service() {
-        reached.clear();
+        backend.forget();
 
         assertThat(anonymous().post("/api/v1/schools", "{}").status()).isEqualTo(401);
         assertThat(anonymous().as(TestTokens.expired("OBEC_ADMIN")).post("/api/v1/schools", "{}").status()).isEqualTo(401);
         assertThat(anonymous().as(TestTokens.token("student", "STUDENT", null, null, java.time.Duration.ofMinutes(5)))
                 .post("/api/v1/schools", "{}").status()).isEqualTo(403);
 
-        assertThat(reached).isEmpty();
+        assertThat(backend.reached()).isEmpty();
     }
 
     @Test
     void the_callers_token_goes_to_the_service_unchanged() {
-        reached.clear();
+        backend.forget();
         String token = TestTokens.officer("P31-4");
 
         TestHttp.Response response = anonymous().as(token).post("/api/v1/schools", "{}");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(reached).containsExactly("POST /api/v1/schools Bearer " + token);
+        assertThat(backend.reached()).extracting(r -> r.method() + " " + r.path() + " "
+                + r.headers().getFirst("Authorization")).containsExactly("POST /api/v1/schools Bearer " + token);
     }
 
     @Test
