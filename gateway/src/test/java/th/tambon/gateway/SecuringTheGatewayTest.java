@@ -95,6 +95,14 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
     }
 
     @Test
+    void a_problem_the_gateway_answers_itself_names_the_path_called_whatever_x_forwarded_uri_the_client_sent() {
+        TestHttp.Response refused = anonymous().get("/api/v1/esas", Map.of("X-Forwarded-Uri", "/forged/by/client"));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("instance").asText()).isEqualTo("/api/v1/esas");
+    }
+
+    @Test
     void the_services_documents_through_the_gateway_need_no_token() {
         assertThat(anonymous().get("/openapi/schools-service/schools-service.yml").status()).isEqualTo(200);
     }

@@ -2,6 +2,7 @@ package th.tambon.http;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -28,6 +29,13 @@ import java.util.UUID;
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    /** Whether {@code X-Forwarded-Uri} names the path the client called: true behind the gateway, false in it. */
+    static final String TRUST_FORWARDED_URI = "tambon.http.trust-forwarded-uri";
+    private final boolean trustForwardedUri;
+
+    public ProblemResponseProcessor(@Value("${" + TRUST_FORWARDED_URI + ":true}") boolean trustForwardedUri) {
+        this.trustForwardedUri = trustForwardedUri;
+    }
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -75,9 +83,12 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 List.of(), errorId);
     }
 
-    /** The path the client called: the gateway's, when the request came through it. */
-    private static String instanceOf(ErrorContext context) {
-        String forwarded = context.getRequest().getHeaders().get(Problem.FORWARDED_URI_HEADER);
+    /**
+     * The path the client called: the gateway's, when the request came through it. The gateway itself, the front
+     * door, takes no client's word for it.
+     */
+    private String instanceOf(ErrorContext context) {
+        String forwarded = trustForwardedUri ? context.getRequest().getHeaders().get(Problem.FORWARDED_URI_HEADER) : null;
         return forwarded != null && forwarded.startsWith("/") ? forwarded : context.getRequest().getPath();
     }
 
