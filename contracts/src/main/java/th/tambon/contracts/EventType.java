@@ -12,7 +12,16 @@ public enum EventType {
     ESA_REGISTERED("th.tambon.esa.registered.v1", Topics.SCHOOLS_V1,
             th.tambon.contracts.schools.EsaRegistered.class, "esa-registered.v1.json"),
     SCHOOL_REGISTERED("th.tambon.school.registered.v1", Topics.SCHOOLS_V1,
-            th.tambon.contracts.schools.SchoolRegistered.class, "school-registered.v1.json");
+            th.tambon.contracts.schools.SchoolRegistered.class, "school-registered.v1.json"),
+    ESA_UPDATED("th.tambon.esa.updated.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.EsaUpdated.class, "esa-updated.v1.json"),
+    SCHOOL_UPDATED("th.tambon.school.updated.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.SchoolUpdated.class, "school-updated.v1.json"),
+    QUALITY_SCHOOL_DESIGNATION_CHANGED("th.tambon.school.designation-changed.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.QualitySchoolDesignationChanged.class,
+            "quality-school-designation-changed.v1.json"),
+    NETWORK_CHANGED("th.tambon.network.changed.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.NetworkChanged.class, "network-changed.v1.json");
 
     private static final String SCHEMA_FOLDER = "/th/tambon/contracts/schemas/";
 

@@ -62,6 +62,18 @@ class ContractSchemasTest {
         assertThat(EventType.ofCeType(type.ceType())).contains(type);
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void the_asyncapi_document_lists_every_event_type_with_its_schema(EventType type) throws Exception {
+        String asyncApi;
+        try (InputStream in = EventType.class.getResourceAsStream("/asyncapi.yaml")) {
+            assertThat(in).isNotNull();
+            asyncApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(asyncApi).contains("name: " + type.ceType() + "\n")
+                .contains("$ref: '" + type.schemaResource().substring(1) + "'");
+    }
+
     @Test
     void the_schemas_describe_codes_exactly_as_the_codes_class_does() throws Exception {
         JsonNode esa = schemaJson(EventType.ESA_REGISTERED).get("properties");

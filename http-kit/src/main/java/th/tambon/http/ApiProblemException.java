@@ -37,6 +37,18 @@ public class ApiProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, detail)));
     }
 
+    /** Not allowed in the current state (an illegal transition, a second active school in a tambon): 409. */
+    public static ApiProblemException illegalState(String field, String detail) {
+        return new ApiProblemException(HttpStatus.CONFLICT, "illegal-state", detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /** The caller's If-Match names an older version: 412, nothing changed. */
+    public static ApiProblemException stale(String field, String detail) {
+        return new ApiProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
     /** One field is wrong: 422, detail "{field}: {message}" like a single bean-validation failure. */
     public static ApiProblemException invalidField(String field, String message) {
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "validation", field + ": " + message,

@@ -50,7 +50,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         } else if (status.getCode() >= 500 && unstorableText(context)) {
             response.status(HttpStatus.UNPROCESSABLE_ENTITY);
             problem = new Problem(Problem.TYPE_BASE + "unstorable-text", HttpStatus.UNPROCESSABLE_ENTITY.getReason(),
-                    422, "The request holds a character no text can hold here (U+0000, NUL); remove it", instance,
+                    422, "The request holds a character no text can hold here (U+0000, NUL, or half of a UTF-16 "
+                    + "surrogate pair such as \\uD800 alone); remove it", instance,
                     List.of());
         } else if (status.getCode() >= 500) {
             problem = unexpected(context, status, instance);
@@ -62,12 +63,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
     /**
      * PostgreSQL refused a value of the request because text cannot hold it (SQL state 22021
-     * character_not_in_repertoire, 22P05 untranslatable_character: a NUL in a code, a query or a field). The
+     * character_not_in_repertoire, 22P05 untranslatable_character: a NUL in a code, a query or a field; 22P02 from
+     * its JSON parser for a lone surrogate such as {@code \uD800}, which JSON text may spell but no character is). The
      * statement failed, so its transaction changed nothing: the client's input is at fault, not the service.
      */
     private static boolean unstorableText(ErrorContext context) {
         for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())
+                    || ("22P02".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains("surrogate")))) {
                 return true;
             }
         }

@@ -109,7 +109,7 @@ class DatabaseOutageTest {
 
     private void send(String eventId, String code) {
         SchoolRegistered school = new SchoolRegistered(code, "ระหว่างฐานข้อมูลล่ม", null, "P51-1", "ลำพูน", "เมืองลำพูน",
-                "ในเมือง", "510101", null, Instant.parse("2020-09-28T02:00:00Z"), 1);
+                "ในเมือง", "510101", null, null, null, Instant.parse("2020-09-28T02:00:00Z"), 1);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, code,
                 context.getBean(EventCodec.class).encode(school));
         CloudEventHeaders.write(new CloudEvent(eventId, EventType.SCHOOL_REGISTERED.ceType(), "/tambon/test",

@@ -33,7 +33,7 @@ final class KitRecords {
 
     static SchoolRegistered school(String code, String nameTh) {
         return new SchoolRegistered(code, nameTh, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง", "510101", null,
-                Instant.parse("2020-09-28T02:00:00Z"), 1);
+                null, null, Instant.parse("2020-09-28T02:00:00Z"), 1);
     }
 
     byte[] json(SchoolRegistered school) {

@@ -85,7 +85,7 @@ class MultipleRelaysTest {
         TransactionOperations<Connection> transactions = instance.getBean(TransactionOperations.class);
         Outbox outbox = instance.getBean(Outbox.class);
         transactions.executeWrite(status -> outbox.append(new SchoolRegistered(key, label(n), null, "P51-1", "ลำพูน",
-                "เมืองลำพูน", "ในเมือง", "510101", null, Instant.parse("2020-09-28T02:00:00Z"), n)));
+                "เมืองลำพูน", "ในเมือง", "510101", null, null, null, Instant.parse("2020-09-28T02:00:00Z"), n)));
     }
 
     private static String label(int n) {

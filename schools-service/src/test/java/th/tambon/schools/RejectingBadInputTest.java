@@ -92,6 +92,21 @@ class RejectingBadInputTest {
     }
 
     @Test
+    void half_a_surrogate_pair_in_a_field_answers_422_and_stores_nothing() {
+        // found by the fuzz run: "\uD800" alone is valid JSON text but no character; PostgreSQL's json refuses it
+        String body = TestHttp.json(with(Fixtures.buriram4(), "code", "P31-9")).replace("\"zone\":4", "\"zone\":9")
+                .replace("บุรีรัมย์ เขต 4", "บุรีรัมย์ \\uD800เขต 9");
+        assertThat(body).contains("\\uD800");
+        long esas = infra.database().queryLong("SELECT count(*) FROM esa");
+
+        JsonNode problem = problem(http.post("/api/v1/esas", body), 422);
+
+        assertThat(problem.get("type").asText()).isEqualTo("https://tambon.th/problems/unstorable-text");
+        assertThat(problem.get("detail").asText()).contains("surrogate");
+        assertThat(infra.database().queryLong("SELECT count(*) FROM esa")).isEqualTo(esas);
+    }
+
+    @Test
     void a_body_that_is_not_a_json_object_answers_400() {
         problem(http.post("/api/v1/esas", "[1, 2]"), 400);
     }

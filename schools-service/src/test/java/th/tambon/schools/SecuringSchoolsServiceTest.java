@@ -54,17 +54,24 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
 
     @Override
     protected Map<String, String> authorizationMatrix() {
-        return Map.of(
-                "POST /api/v1/esas", "OBEC_ADMIN",
-                "GET /api/v1/esas", ANY_ROLE,
-                "GET /api/v1/esas/{code}", ANY_ROLE,
-                "POST /api/v1/schools", "ESA_OFFICER,OBEC_ADMIN",
-                "GET /api/v1/schools", ANY_ROLE,
-                "GET /api/v1/schools/{code}", ANY_ROLE,
-                "GET /api/v1/audit", "OBEC_ADMIN",
-                "GET /health", RouteRules.OPEN_ENDPOINT,
-                "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,
-                "GET /prometheus", RouteRules.OPEN_ENDPOINT);
+        return Map.ofEntries(
+                Map.entry("POST /api/v1/esas", "OBEC_ADMIN"),
+                Map.entry("GET /api/v1/esas", ANY_ROLE),
+                Map.entry("GET /api/v1/esas/{code}", ANY_ROLE),
+                Map.entry("PUT /api/v1/esas/{code}", "ESA_OFFICER,OBEC_ADMIN"),
+                Map.entry("POST /api/v1/schools", "ESA_OFFICER,OBEC_ADMIN"),
+                Map.entry("GET /api/v1/schools", ANY_ROLE),
+                Map.entry("GET /api/v1/schools/{code}", ANY_ROLE),
+                Map.entry("PUT /api/v1/schools/{code}", "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR"),
+                Map.entry("POST /api/v1/schools/{code}/designations", "ESA_OFFICER,OBEC_ADMIN"),
+                Map.entry("GET /api/v1/schools/{code}/designations", ANY_ROLE),
+                Map.entry("POST /api/v1/schools/{code}/designations/in-force", "OBEC_ADMIN"),
+                Map.entry("POST /api/v1/schools/{code}/designations/{id}/steps", "OBEC_ADMIN"),
+                Map.entry("GET /api/v1/quality-schools", ANY_ROLE),
+                Map.entry("GET /api/v1/audit", "OBEC_ADMIN"),
+                Map.entry("GET /health", RouteRules.OPEN_ENDPOINT),
+                Map.entry("GET /health/{selector}", RouteRules.OPEN_ENDPOINT),
+                Map.entry("GET /prometheus", RouteRules.OPEN_ENDPOINT));
     }
 
     @Override
@@ -80,6 +87,9 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
     @Override
     protected long writableRows() {
         return count("SELECT (SELECT count(*) FROM esa) + (SELECT count(*) FROM school)"
+                + " + (SELECT count(*) FROM designation) + (SELECT count(*) FROM designation_step)"
+                // versions count the updates, which add no row
+                + " + (SELECT coalesce(sum(version), 0) FROM esa) + (SELECT coalesce(sum(version), 0) FROM school)"
                 + " + (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");
     }
 

@@ -36,6 +36,18 @@ public final class TestHttp {
         return new TestHttp(baseUrl, TestTokens.bearer(token));
     }
 
+    /** The same client sending one more header with every request (an {@code If-Match}, say). */
+    public TestHttp withHeader(String name, String value) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(defaults);
+        headers.put(name, value);
+        return new TestHttp(baseUrl, Map.copyOf(headers));
+    }
+
+    /** PUTs JSON. */
+    public Response put(String path, String body) {
+        return send("PUT", path, body, "application/json", Map.of());
+    }
+
     /** Any request: method, path, body (null for none), Content-Type (null for none) and headers. */
     public Response send(String method, String path, String body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param tambonCode DOPA tambon code, 6 digits
  * @param nameEn     may be null
  * @param director   may be null
+ * @param students   number of students, null when unknown (absent before Tambon 0.3)
+ * @param teachers   number of teachers, null when unknown (absent before Tambon 0.3)
  * @param version    the school's version after this change (1 when registered); 0 in events published before
  *                   versions existed
  */
@@ -25,6 +27,8 @@ public record SchoolRegistered(
         String tambon,
         String tambonCode,
         String director,
+        Integer students,
+        Integer teachers,
         Instant registeredAt,
         long version) implements EventData {
 

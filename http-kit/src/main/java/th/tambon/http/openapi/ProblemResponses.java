@@ -75,6 +75,35 @@ public final class ProblemResponses {
     public @interface Conflict {
     }
 
+    /** 409: the command is not allowed in the thing's current state (an illegal transition, a tambon's second active school). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "409", description = "Not allowed in the current state: an illegal transition, or a rule "
+            + "such as one active quality school per tambon; the detail names what stands in the way",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "second active school", value = """
+                            {"type":"https://tambon.th/problems/illegal-state","title":"Conflict","status":409,
+                             "detail":"Tambon 312104 already has an active quality school: 31040001 โรงเรียนบ้านหัวฝาย",
+                             "instance":"/api/v1/designations/8e1c/activate",
+                             "errors":[{"field":"tambonCode","message":"Tambon 312104 already has an active quality school: 31040001 โรงเรียนบ้านหัวฝาย"}]}""")))
+    public @interface IllegalState {
+    }
+
+    /** 412: the If-Match version is not the current one. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "412", description = "If-Match names a version other than the current one: someone "
+            + "changed it since you read it; nothing was changed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = """
+                            {"type":"https://tambon.th/problems/stale-version","title":"Precondition Failed","status":412,
+                             "detail":"School 31040001 is at version 3, not 2: read it again and reapply the change",
+                             "instance":"/api/v1/schools/31040001","errors":[{"field":"If-Match","message":"School 31040001 is at version 3, not 2: read it again and reapply the change"}]}""")))
+    public @interface Stale {
+    }
+
     /** 413: the body is over 64 KB. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -2,7 +2,11 @@ package th.tambon.messaging.codec;
 
 import io.micronaut.serde.annotation.SerdeImport;
 import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.EsaUpdated;
+import th.tambon.contracts.schools.NetworkChanged;
+import th.tambon.contracts.schools.QualitySchoolDesignationChanged;
 import th.tambon.contracts.schools.SchoolRegistered;
+import th.tambon.contracts.schools.SchoolUpdated;
 
 /**
  * The contract records stay free of framework annotations; this class gives Micronaut Serde their compile-time
@@ -10,6 +14,10 @@ import th.tambon.contracts.schools.SchoolRegistered;
  */
 @SerdeImport(EsaRegistered.class)
 @SerdeImport(SchoolRegistered.class)
+@SerdeImport(EsaUpdated.class)
+@SerdeImport(SchoolUpdated.class)
+@SerdeImport(QualitySchoolDesignationChanged.class)
+@SerdeImport(NetworkChanged.class)
 final class ContractSerde {
     private ContractSerde() {
     }

@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.EsaUpdated;
 
 import java.time.Instant;
 
@@ -28,6 +29,11 @@ public interface EsaReplicaRepository extends PageableRepository<EsaReplica, Str
                @Nullable String director, Instant registeredAt, long version, String eventId);
 
     default int apply(EsaRegistered esa, String eventId) {
+        return upsert(esa.code(), esa.kind(), esa.zone(), esa.provinceCode(), esa.province(), esa.nameTh(),
+                esa.nameEn(), esa.director(), esa.registeredAt(), esa.version(), eventId);
+    }
+
+    default int apply(EsaUpdated esa, String eventId) {
         return upsert(esa.code(), esa.kind(), esa.zone(), esa.provinceCode(), esa.province(), esa.nameTh(),
                 esa.nameEn(), esa.director(), esa.registeredAt(), esa.version(), eventId);
     }

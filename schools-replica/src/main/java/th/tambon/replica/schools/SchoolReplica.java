@@ -25,6 +25,10 @@ public record SchoolReplica(
         @Schema(example = "หัวฝาย") String tambon,
         @Schema(example = "312104") String tambonCode,
         @Schema(example = "ดร.จำปา จันทะสอน") @Nullable String director,
+        @Schema(description = "number of students; null when unknown", example = "212") @Nullable Integer students,
+        @Schema(description = "number of teachers; null when unknown", example = "14") @Nullable Integer teachers,
+        @Schema(description = "NONE, or the status of the school's latest quality-school designation", example = "ACTIVE",
+                allowableValues = {"NONE", "NOMINATED", "DESIGNATED", "ACTIVE", "WITHDRAWN"}) String qualityStatus,
         @Schema(example = "2020-07-01T02:00:00Z") Instant registeredAt,
         @Schema(description = "the school's version these fields are at", example = "1") long version,
         @Schema(description = "ce_id of the event that brought them", example = "5d0c7e2a-8b4f-4f3e-a1c9-2e7d9b6a3f10")

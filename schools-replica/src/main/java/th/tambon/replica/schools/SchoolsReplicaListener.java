@@ -8,13 +8,16 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import th.tambon.contracts.Topics;
 import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.EsaUpdated;
+import th.tambon.contracts.schools.QualitySchoolDesignationChanged;
+import th.tambon.contracts.schools.SchoolUpdated;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.consumer.Delivery;
 import th.tambon.messaging.consumer.InboxListener;
 import th.tambon.messaging.consumer.Subscription;
 
 /**
- * Keeps {@code schools_replica.esa} and {@code schools_replica.school} true to schools.v1, as consumer group
+ * Keeps {@code schools_replica.esa}, {@code .school} and {@code .designation} true to schools.v1, as consumer group
  * {@code <service>.schools-replica}. Each event is applied with its inbox row, so a redelivered event changes
  * nothing, and only if it is newer than the row (its aggregate version), so an older event never undoes a newer one.
  */
@@ -23,10 +26,17 @@ import th.tambon.messaging.consumer.Subscription;
         offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC, batch = true)
 public class SchoolsReplicaListener extends InboxListener {
 
-    SchoolsReplicaListener(Delivery delivery, EsaReplicaRepository esas, SchoolReplicaRepository schools) {
+    SchoolsReplicaListener(Delivery delivery, EsaReplicaRepository esas, SchoolReplicaRepository schools,
+                           DesignationReplicaRepository designations) {
         super(delivery, Subscription.from(Topics.producerOf(Topics.SCHOOLS_V1).orElseThrow())
                 .on(EsaRegistered.class, (esa, event) -> esas.apply(esa, event.event().id()))
-                .on(SchoolRegistered.class, (school, event) -> schools.apply(school, event.event().id())));
+                .on(EsaUpdated.class, (esa, event) -> esas.apply(esa, event.event().id()))
+                .on(SchoolRegistered.class, (school, event) -> schools.apply(school, event.event().id()))
+                .on(SchoolUpdated.class, (school, event) -> schools.apply(school, event.event().id()))
+                .on(QualitySchoolDesignationChanged.class, (step, event) -> {
+                    designations.apply(step, event.event().id());
+                    schools.updateQualityStatus(step.school(), step.status(), step.version(), event.event().id());
+                }));
     }
 
     @Topic(Topics.SCHOOLS_V1)

@@ -15,6 +15,9 @@ import th.tambon.contracts.EventData;
 import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
 import th.tambon.contracts.schools.EsaRegistered;
+import th.tambon.contracts.schools.EsaUpdated;
+import th.tambon.contracts.schools.QualitySchoolDesignationChanged;
+import th.tambon.contracts.schools.SchoolUpdated;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.cloudevents.CloudEvent;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
@@ -29,6 +32,7 @@ import th.tambon.testkit.kafka.KafkaProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -159,13 +163,48 @@ class SchoolsReplicaTest {
         }
     }
 
+    @Test
+    void updates_and_designation_steps_reach_the_replica_and_an_older_update_replayed_later_changes_nothing() {
+        Instant registered = Instant.parse("2020-09-01T00:00:00Z");
+        publish(UUID.randomUUID().toString(), school("51010030"));
+        publish(UUID.randomUUID().toString(), new SchoolUpdated("51010030", "โรงเรียนบ้านแม่ตืน", "Ban Mae Tuen School",
+                "P51-1", "ลำพูน", "ลี้", "แม่ตืน", "510101", "นางสาวกุหลาบ ดอกไม้", 212, 14, registered,
+                registered.plusSeconds(60), 2));
+        String designation = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), new QualitySchoolDesignationChanged("51010030", "P51-1", "510101",
+                designation, "ACTIVE", LocalDate.parse("2019-06-01"), "นำเข้าจากข่าว", LocalDate.parse("2019-06-01"),
+                LocalDate.parse("2019-06-01"), LocalDate.parse("2019-06-01"), null, registered.plusSeconds(120), 3));
+        publish(UUID.randomUUID().toString(), new SchoolUpdated("51010030", "ชื่อเก่า รุ่น 2", null, "P51-1", "ลำพูน",
+                "ลี้", "แม่ตืน", "510101", null, null, null, registered, registered.plusSeconds(60), 2));
+        publishOnPartitionOf("51010030", UUID.randomUUID().toString(), school("51010031"));
+        publish(UUID.randomUUID().toString(), new EsaUpdated("P51-1", "PRIMARY", 1, "51", "ลำพูน",
+                "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูน เขต 1", "Lamphun Primary Educational Service Area Office 1",
+                "ผู้อำนวยการคนใหม่", registered, registered.plusSeconds(60), 7));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010031").status()).isEqualTo(200));
+        JsonNode school = http.get("/api/v1/replicas/schools/51010030").json();
+        assertThat(school.get("nameTh").asText()).isEqualTo("โรงเรียนบ้านแม่ตืน");
+        assertThat(school.get("students").asInt()).isEqualTo(212);
+        assertThat(school.get("teachers").asInt()).isEqualTo(14);
+        assertThat(school.get("qualityStatus").asText()).isEqualTo("ACTIVE");
+        assertThat(school.get("version").asLong()).isEqualTo(3);
+        DesignationReplica active = server.getApplicationContext().getBean(DesignationReplicaRepository.class)
+                .findById(designation).orElseThrow();
+        assertThat(active.activeFrom()).isEqualTo(LocalDate.parse("2019-06-01"));
+        assertThat(server.getApplicationContext().getBean(DesignationReplicaRepository.class)
+                .findActiveOn("P51-1", LocalDate.parse("2020-09-30"), io.micronaut.data.model.Pageable.from(0, 50))
+                .getContent()).extracting(DesignationReplica::school).contains("51010030");
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/esas/P51-1").json().get("director").asText())
+                .isEqualTo("ผู้อำนวยการคนใหม่"));
+    }
+
     private SchoolRegistered school(String code) {
         return school(code, "โรงเรียนทดสอบ " + code, 1);
     }
 
     private SchoolRegistered school(String code, String nameTh, long version) {
         return new SchoolRegistered(code, nameTh, null, "P51-1", "ลำพูน", "เมืองลำพูน", "ในเมือง",
-                "510101", null, Instant.parse("2020-09-01T00:00:00Z"), version);
+                "510101", null, null, null, Instant.parse("2020-09-01T00:00:00Z"), version);
     }
 
     private void publish(String eventId, EventData data) {

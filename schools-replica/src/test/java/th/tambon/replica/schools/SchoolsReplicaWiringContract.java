@@ -73,7 +73,7 @@ public abstract class SchoolsReplicaWiringContract {
             String poisonId = UUID.randomUUID().toString();
             send(poisonId, "51040001", "not json".getBytes(StandardCharsets.UTF_8));
             SchoolRegistered school = new SchoolRegistered("51040002", "โรงเรียนบ้านทดสอบ", null, "P51-1", "ลำพูน",
-                    "เมืองลำพูน", "ในเมือง", "510101", null, Instant.parse("2020-09-01T00:00:00Z"), 1);
+                    "เมืองลำพูน", "ในเมือง", "510101", null, null, null, Instant.parse("2020-09-01T00:00:00Z"), 1);
             send(UUID.randomUUID().toString(), "51040001",
                     server.getApplicationContext().getBean(EventCodec.class).encode(school));
 

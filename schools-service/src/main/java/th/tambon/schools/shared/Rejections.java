@@ -3,8 +3,9 @@ package th.tambon.schools.shared;
 import th.tambon.http.ApiProblemException;
 
 /**
- * How the HTTP edge answers a business rejection: 409 for a duplicate, 404 for a reference to something unknown, 422
- * for a mismatch, 403 when the actor may not touch the object (another ESA's school).
+ * How the HTTP edge answers a business rejection: 409 for a duplicate or a step the current state does not allow, 404
+ * for something unknown, 422 for a mismatch, 412 for a stale If-Match, 403 when the actor may not touch the object
+ * (another ESA's school).
  */
 public final class Rejections {
     private Rejections() {
@@ -14,6 +15,9 @@ public final class Rejections {
         return switch (rejection.reason()) {
             case DUPLICATE -> ApiProblemException.conflict(rejection.field(), rejection.message());
             case UNKNOWN_REFERENCE -> ApiProblemException.unknownReference(rejection.field(), rejection.message());
+            case NOT_FOUND -> ApiProblemException.notFound(rejection.message());
+            case ILLEGAL_STATE -> ApiProblemException.illegalState(rejection.field(), rejection.message());
+            case STALE -> ApiProblemException.stale(rejection.field(), rejection.message());
             case INCONSISTENT -> ApiProblemException.invalidField(rejection.field(), rejection.message());
             case FORBIDDEN -> ApiProblemException.forbidden(rejection.message());
         };

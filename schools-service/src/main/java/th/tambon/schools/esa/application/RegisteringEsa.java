@@ -42,7 +42,8 @@ public class RegisteringEsa {
             return Outcome.rejected(Rejection.Reason.INCONSISTENT, "code", mismatch.get());
         }
         Esa esa = new Esa(command.code(), command.kind(), command.zone(), command.provinceCode(), command.province(),
-                command.nameTh(), command.nameEn(), command.director(), clock.instant().truncatedTo(ChronoUnit.MICROS), 1);
+                command.nameTh(), command.nameEn(), command.director(), clock.instant().truncatedTo(ChronoUnit.MICROS), null,
+                1);
         if (!esas.insert(esa)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code", "ESA " + command.code() + " is already registered");
         }

@@ -30,7 +30,19 @@ public interface EsaRepository extends PageableRepository<EsaRow, String>, JpaSp
         return findById(code).map(EsaRow::toEsa);
     }
 
-    /** ESAs of a province, or all when {@code provinceCode} is null. */
+    /** The ESA, its row locked until the transaction ends: the way to read an ESA one means to change. */
+    default Optional<Esa> findForChange(String code) {
+        return lockById(code).map(EsaRow::toEsa);
+    }
+
+    /** Stores a changed ESA read with {@link #findForChange}. */
+    default void save(Esa esa) {
+        update(EsaRow.of(esa));
+    }
+
+    @Query("SELECT * FROM esa WHERE code = :code FOR UPDATE")
+    Optional<EsaRow> lockById(String code);
+
     /** ESAs filtered by kind and/or province (either may be null), in the pageable's order. */
     default Page<Esa> list(@Nullable EsaKind kind, @Nullable String provinceCode, Pageable pageable) {
         PredicateSpecification<EsaRow> filter = PredicateSpecification.where(null);

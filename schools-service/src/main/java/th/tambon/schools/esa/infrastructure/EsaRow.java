@@ -11,15 +11,16 @@ import java.time.Instant;
 /** A row of the {@code esa} table; {@link Esa} is what the rest of the service sees. */
 @MappedEntity("esa")
 public record EsaRow(@Id String code, String kind, int zone, String provinceCode, String province, String nameTh,
-                     String nameEn, @Nullable String director, Instant registeredAt, long version) {
+                     String nameEn, @Nullable String director, Instant registeredAt, @Nullable Instant updatedAt,
+                     long version) {
 
     static EsaRow of(Esa esa) {
         return new EsaRow(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(), esa.nameTh(),
-                esa.nameEn(), esa.director(), esa.registeredAt(), esa.version());
+                esa.nameEn(), esa.director(), esa.registeredAt(), esa.updatedAt(), esa.version());
     }
 
     Esa toEsa() {
         return new Esa(code, EsaKind.valueOf(kind), zone, provinceCode, province, nameTh, nameEn, director,
-                registeredAt, version);
+                registeredAt, updatedAt, version);
     }
 }

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -30,11 +32,14 @@ import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
+import th.tambon.http.Sorting;
+import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.security.Roles;
 import th.tambon.schools.esa.application.RegisteringEsa;
+import th.tambon.schools.esa.application.UpdatingEsa;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.EsaKind;
 import th.tambon.schools.shared.Rejections;
@@ -47,10 +52,12 @@ import java.net.URI;
 @Tag(name = "ESAs", description = "Educational Service Area offices (สพป./สพม.); schools.v1 announces each change")
 public class EsaController {
     private final RegisteringEsa registering;
+    private final UpdatingEsa updating;
     private final EsaRepository esas;
 
-    public EsaController(RegisteringEsa registering, EsaRepository esas) {
+    public EsaController(RegisteringEsa registering, UpdatingEsa updating, EsaRepository esas) {
         this.registering = registering;
+        this.updating = updating;
         this.esas = esas;
     }
 
@@ -72,18 +79,44 @@ public class EsaController {
         return HttpResponse.created(EsaView.of(esa), URI.create("/api/v1/esas/" + esa.code()));
     }
 
+    @Put("/{code}")
+    @Secured({Roles.OBEC_ADMIN, Roles.ESA_OFFICER})
+    @Operation(operationId = "updateEsa", summary = "Change an ESA's names or director",
+            description = "OBEC, or an officer of that ESA. Announces th.tambon.esa.updated.v1 on schools.v1 when "
+                    + "something changed; the same body again changes, announces and audits nothing. With If-Match "
+                    + "(the ETag of the version read) a concurrent change is refused with 412 instead of overwritten.")
+    @ApiResponse(responseCode = "200", description = "The ESA as it now is",
+            content = @Content(schema = @Schema(implementation = EsaView.class)),
+            headers = @Header(name = "ETag", description = "the ESA's version"))
+    @ProblemResponses.MalformedRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Stale
+    @ProblemResponses.PayloadTooLarge
+    @ProblemResponses.Validation
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Unexpected
+    public HttpResponse<EsaView> update(@PathVariable @Parameter(description = "ESA code", example = "P51-1") String code,
+                                        @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
+                                        @Nullable @io.micronaut.http.annotation.Header(Versions.IF_MATCH) String ifMatch,
+                                        @Body @Valid UpdateEsaRequest request, Authentication authentication) {
+        var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, Versions.expected(ifMatch)),
+                Actors.of(authentication)));
+        return HttpResponse.ok(EsaView.of(result.value())).header(HttpHeaders.ETAG, Versions.etag(result.value().version()));
+    }
+
     @Get("/{code}")
     @AnyRole
     @ReadOnly
     @Operation(operationId = "getEsa", summary = "One ESA by its code")
-    @ApiResponse(responseCode = "200", description = "The ESA")
+    @ApiResponse(responseCode = "200", description = "The ESA", headers = @Header(name = "ETag", description = "the ESA's version"))
     @ProblemResponses.NotFound
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
-    public EsaView get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
-        return esas.find(code).map(EsaView::of)
-                .orElseThrow(() -> ApiProblemException.notFound("No ESA with code " + code));
+    public HttpResponse<EsaView> get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
+        var esa = esas.find(code).orElseThrow(() -> ApiProblemException.notFound("No ESA with code " + code));
+        return HttpResponse.ok(EsaView.of(esa)).header(HttpHeaders.ETAG, Versions.etag(esa.version()));
     }
 
     @Get
@@ -106,6 +139,6 @@ public class EsaController {
             @QueryValue(defaultValue = "code") @Pattern(regexp = EsaOrder.PATTERN, message = EsaOrder.MESSAGE) String sort,
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return PageView.of(esas.list(kind, provinceCode, Pageable.from(page, size, EsaOrder.of(sort))), EsaView::of);
+        return PageView.of(esas.list(kind, provinceCode, Pageable.from(page, size, Sorting.of(sort, "code"))), EsaView::of);
     }
 }

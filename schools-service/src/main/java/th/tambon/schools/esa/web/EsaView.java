@@ -19,9 +19,11 @@ public record EsaView(
         @Schema(example = "Buriram Primary Educational Service Area Office 4") String nameEn,
         @Schema(example = "นายสมชาย ใจดี") @Nullable String director,
         @Schema(example = "2020-07-01T02:00:00Z") Instant registeredAt,
-        @Schema(description = "counts the ESA's changes: 1 when registered", example = "1") long version) {
+        @Schema(description = "when it last changed; null until then", example = "2020-09-01T03:00:00Z")
+        @Nullable Instant updatedAt,
+        @Schema(description = "counts the ESA's changes: 1 when registered; also its ETag", example = "1") long version) {
     static EsaView of(Esa esa) {
         return new EsaView(esa.code(), esa.kind().name(), esa.zone(), esa.provinceCode(), esa.province(), esa.nameTh(),
-                esa.nameEn(), esa.director(), esa.registeredAt(), esa.version());
+                esa.nameEn(), esa.director(), esa.registeredAt(), esa.updatedAt(), esa.version());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.outbox.Outbox;
+import th.tambon.schools.designation.model.QualityStatus;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
@@ -42,20 +43,26 @@ public class RegisteringSchool {
                     ? "Only OBEC or an officer of " + command.esa() + " may register its schools"
                     : "An officer of " + actor.esa() + " cannot register a school of " + command.esa());
         }
-        if (!esas.existsById(command.esa())) {
+        var esa = esas.find(command.esa());
+        if (esa.isEmpty()) {
             return Outcome.rejected(Rejection.Reason.UNKNOWN_REFERENCE, "esa",
                     "No ESA with code " + command.esa() + " is registered");
         }
+        var outside = School.tambonOutsideProvince(command.tambonCode(), command.esa(), esa.get().provinceCode());
+        if (outside.isPresent()) {
+            return Outcome.rejected(Rejection.Reason.INCONSISTENT, "tambonCode", outside.get());
+        }
         School school = new School(command.code(), command.nameTh(), command.nameEn(), command.esa(),
                 command.province(), command.district(), command.tambon(), command.tambonCode(), command.director(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), 1);
+                command.students(), command.teachers(), QualityStatus.NONE,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), null, 1);
         if (!schools.insert(school)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code",
                     "School " + command.code() + " is already registered");
         }
         var registered = new SchoolRegistered(school.code(), school.nameTh(), school.nameEn(), school.esa(),
                 school.province(), school.district(), school.tambon(), school.tambonCode(), school.director(),
-                school.registeredAt(), school.version());
+                school.students(), school.teachers(), school.registeredAt(), school.version());
         outbox.append(registered, school.registeredAt());
         audit.record(actor, "RegisterSchool", "school", school.code(), registered);
         return Outcome.done(school);

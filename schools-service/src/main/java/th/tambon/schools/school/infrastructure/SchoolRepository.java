@@ -10,6 +10,8 @@ import io.micronaut.data.repository.PageableRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import th.tambon.schools.school.model.School;
+import th.tambon.schools.school.model.SchoolFilter;
+import th.tambon.schools.school.model.SearchKey;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -22,32 +24,68 @@ public interface SchoolRepository extends PageableRepository<SchoolRow, String>,
     default boolean insert(School school) {
         SchoolRow row = SchoolRow.of(school);
         return insertIfAbsent(row.code(), row.nameTh(), row.nameEn(), row.esa(), row.province(), row.district(),
-                row.tambon(), row.tambonCode(), row.director(), row.registeredAt(), row.version()) == 1;
+                row.tambon(), row.tambonCode(), row.director(), row.students(), row.teachers(), row.qualityStatus(),
+                row.searchKey(), row.registeredAt(), row.version()) == 1;
     }
 
     default Optional<School> find(String code) {
         return findById(code).map(SchoolRow::toSchool);
     }
 
-    /** Schools filtered by ESA and/or tambon code (either may be null). */
-    default Page<School> list(@Nullable String esa, @Nullable String tambonCode, Pageable pageable) {
-        PredicateSpecification<SchoolRow> filter = PredicateSpecification.where(null);
-        if (esa != null) {
-            filter = filter.and((root, criteria) -> criteria.equal(root.get("esa"), esa));
-        }
-        if (tambonCode != null) {
-            filter = filter.and((root, criteria) -> criteria.equal(root.get("tambonCode"), tambonCode));
-        }
-        return findAll(filter, pageable).map(SchoolRow::toSchool);
+    /** The school, its row locked until the transaction ends: the way to read a school one means to change. */
+    default Optional<School> findForChange(String code) {
+        return lockById(code).map(SchoolRow::toSchool);
     }
+
+    /** The schools of those codes that exist, in no particular order. */
+    default java.util.List<School> findAllByCode(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? java.util.List.of() : findByCodeIn(codes).stream().map(SchoolRow::toSchool).toList();
+    }
+
+    java.util.List<SchoolRow> findByCodeIn(java.util.Collection<String> codes);
+
+    /** Stores a changed school read with {@link #findForChange}. */
+    default void save(School school) {
+        update(SchoolRow.of(school));
+    }
+
+    /** Schools matching every criterion the filter sets, in the pageable's order. */
+    default Page<School> list(SchoolFilter filter, Pageable pageable) {
+        PredicateSpecification<SchoolRow> where = PredicateSpecification.where(null);
+        if (filter.esa() != null) {
+            where = where.and((root, criteria) -> criteria.equal(root.get("esa"), filter.esa()));
+        }
+        String tambonPrefix = filter.tambonCodePrefix();
+        if (tambonPrefix != null) {
+            where = where.and((root, criteria) -> tambonPrefix.length() == 6
+                    ? criteria.equal(root.get("tambonCode"), tambonPrefix)
+                    : criteria.like(root.get("tambonCode"), tambonPrefix + "%"));
+        }
+        if (filter.qualityStatus() != null) {
+            where = where.and((root, criteria) -> criteria.equal(root.get("qualityStatus"), filter.qualityStatus().name()));
+        }
+        if (filter.nameContains() != null) {
+            String pattern = "%" + escapeLike(SearchKey.fold(filter.nameContains())) + "%";
+            where = where.and((root, criteria) -> criteria.like(root.get("searchKey"), pattern, '\\'));
+        }
+        return findAll(where, pageable).map(SchoolRow::toSchool);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Query("SELECT * FROM school WHERE code = :code FOR UPDATE")
+    Optional<SchoolRow> lockById(String code);
 
     @Query("""
             INSERT INTO school (code, name_th, name_en, esa, province, district, tambon, tambon_code, director,
-                registered_at, version)
+                students, teachers, quality_status, search_key, registered_at, version)
             VALUES (:code, :nameTh, :nameEn, :esa, :province, :district, :tambon, :tambonCode, :director,
-                :registeredAt, :version)
+                :students, :teachers, :qualityStatus, :searchKey, :registeredAt, :version)
             ON CONFLICT (code) DO NOTHING""")
     int insertIfAbsent(String code, String nameTh, @Nullable String nameEn, String esa, String province,
                        String district, String tambon, String tambonCode, @Nullable String director,
+                       @Nullable Integer students, @Nullable Integer teachers, String qualityStatus, String searchKey,
                        Instant registeredAt, long version);
 }

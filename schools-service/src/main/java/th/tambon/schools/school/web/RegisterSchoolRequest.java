@@ -3,6 +3,8 @@ package th.tambon.schools.school.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,16 +24,15 @@ public record RegisterSchoolRequest(
         @Schema(example = "บุรีรัมย์") @NotBlank @Size(max = 100) String province,
         @Schema(example = "แคนดง") @NotBlank @Size(max = 100) String district,
         @Schema(example = "หัวฝาย") @NotBlank @Size(max = 100) String tambon,
-        @Schema(description = "DOPA tambon code", example = "312104")
+        @Schema(description = "DOPA tambon code; its first two digits are the province code of the ESA", example = "312104")
         @NotBlank @Pattern(regexp = Codes.TAMBON, message = "must be the 6-digit DOPA tambon code") String tambonCode,
-        @Schema(example = "ดร.จำปา จันทะสอน") @Nullable @Size(max = 200) String director) {
+        @Schema(example = "ดร.จำปา จันทะสอน") @Nullable @Size(max = 200) String director,
+        @Schema(description = "number of students, if known", example = "212") @Nullable @Min(0) @Max(100_000) Integer students,
+        @Schema(description = "number of teachers, if known", example = "14") @Nullable @Min(0) @Max(10_000) Integer teachers) {
 
     RegisterSchool toCommand() {
-        return new RegisterSchool(code, nameTh.strip(), blankToNull(nameEn), esa, province.strip(), district.strip(),
-                tambon.strip(), tambonCode, blankToNull(director));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return new RegisterSchool(code, nameTh.strip(), UpdateSchoolRequest.blankToNull(nameEn), esa, province.strip(),
+                district.strip(), tambon.strip(), tambonCode, UpdateSchoolRequest.blankToNull(director), students,
+                teachers);
     }
 }

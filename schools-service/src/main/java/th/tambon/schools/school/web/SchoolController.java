@@ -2,13 +2,15 @@ package th.tambon.schools.school.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -27,16 +29,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
+import th.tambon.http.Sorting;
+import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.security.Roles;
+import th.tambon.schools.designation.model.QualityStatus;
 import th.tambon.schools.school.application.RegisteringSchool;
+import th.tambon.schools.school.application.UpdatingSchool;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
+import th.tambon.schools.school.model.SchoolFilter;
 import th.tambon.schools.shared.Rejections;
 
 import java.net.URI;
@@ -46,12 +54,13 @@ import java.net.URI;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Schools", description = "Schools by their 8-digit SMIS code; schools.v1 announces each change")
 public class SchoolController {
-    private static final Sort BY_CODE = Sort.of(Sort.Order.asc("code"));
     private final RegisteringSchool registering;
+    private final UpdatingSchool updating;
     private final SchoolRepository schools;
 
-    public SchoolController(RegisteringSchool registering, SchoolRepository schools) {
+    public SchoolController(RegisteringSchool registering, UpdatingSchool updating, SchoolRepository schools) {
         this.registering = registering;
+        this.updating = updating;
         this.schools = schools;
     }
 
@@ -74,24 +83,55 @@ public class SchoolController {
         return HttpResponse.created(SchoolView.of(school), URI.create("/api/v1/schools/" + school.code()));
     }
 
+    @Put("/{code}")
+    @Secured({Roles.OBEC_ADMIN, Roles.ESA_OFFICER, Roles.SCHOOL_DIRECTOR})
+    @Operation(operationId = "updateSchool", summary = "Change a school's names, place names, director or size",
+            description = "OBEC, an officer of the school's ESA, or the school's own director. Announces "
+                    + "th.tambon.school.updated.v1 on schools.v1 when something changed; the same body again changes, "
+                    + "announces and audits nothing. With If-Match (the ETag of the version read) a concurrent change "
+                    + "is refused with 412 instead of overwritten.")
+    @ApiResponse(responseCode = "200", description = "The school as it now is",
+            content = @Content(schema = @Schema(implementation = SchoolView.class)),
+            headers = @Header(name = "ETag", description = "the school's version"))
+    @ProblemResponses.MalformedRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Stale
+    @ProblemResponses.PayloadTooLarge
+    @ProblemResponses.Validation
+    @ProblemResponses.Unauthenticated
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Unexpected
+    public HttpResponse<SchoolView> update(
+            @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
+            @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
+            @Nullable @io.micronaut.http.annotation.Header(Versions.IF_MATCH) String ifMatch,
+            @Body @Valid UpdateSchoolRequest request, Authentication authentication) {
+        var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, Versions.expected(ifMatch)),
+                Actors.of(authentication)));
+        return withEtag(HttpResponse.ok(SchoolView.of(result.value())), result.value().version());
+    }
+
     @Get("/{code}")
     @AnyRole
     @ReadOnly
     @Operation(operationId = "getSchool", summary = "One school by its SMIS code")
-    @ApiResponse(responseCode = "200", description = "The school")
+    @ApiResponse(responseCode = "200", description = "The school", headers = @Header(name = "ETag", description = "the school's version"))
     @ProblemResponses.NotFound
     @ProblemResponses.Unauthenticated
     @ProblemResponses.Forbidden
     @ProblemResponses.Unexpected
-    public SchoolView get(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
-        return schools.find(code).map(SchoolView::of)
-                .orElseThrow(() -> ApiProblemException.notFound("No school with SMIS code " + code));
+    public HttpResponse<SchoolView> get(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
+        var school = schools.find(code).orElseThrow(() -> ApiProblemException.notFound("No school with SMIS code " + code));
+        return withEtag(HttpResponse.ok(SchoolView.of(school)), school.version());
     }
 
     @Get
     @AnyRole
     @ReadOnly
-    @Operation(operationId = "listSchools", summary = "Schools, by SMIS code, a page at a time")
+    @Operation(operationId = "listSchools", summary = "Schools, filtered, sorted, a page at a time",
+            description = "Every filter given must hold. q matches the Thai or English name anywhere in it, "
+                    + "ignoring letter case, Thai tone marks, mai taikhu, thanthakhat and zero-width spaces: "
+                    + "q=บานหัวฝาย finds โรงเรียนบ้านหัวฝาย.")
     @ApiResponse(responseCode = "200", description = "One page of schools")
     @ProblemResponses.Validation
     @ProblemResponses.Unauthenticated
@@ -100,10 +140,31 @@ public class SchoolController {
     public PageView<SchoolView> list(
             @Parameter(description = "only schools of this ESA", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
+            @Parameter(description = "only schools of this province (2-digit DOPA code)", example = "31")
+            @Nullable @QueryValue @Pattern(regexp = Codes.PROVINCE, message = "must be a 2-digit province code") String provinceCode,
+            @Parameter(description = "only schools of this district (4-digit DOPA code)", example = "3121")
+            @Nullable @QueryValue @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit district code") String districtCode,
             @Parameter(description = "only schools of this tambon (6-digit DOPA code)", example = "312104")
             @Nullable @QueryValue @Pattern(regexp = Codes.TAMBON, message = "must be a 6-digit tambon code") String tambonCode,
+            @Parameter(description = "only schools whose quality-school status is this", example = "ACTIVE",
+                    schema = @Schema(type = "string", allowableValues = {"NONE", "NOMINATED", "DESIGNATED", "ACTIVE", "WITHDRAWN"}))
+            @Nullable @QueryValue QualityStatus qualityStatus,
+            @Parameter(description = "part of the Thai or English name", example = "หัวฝาย")
+            @Nullable @QueryValue @Size(min = 1, max = 100) String q,
+            @Parameter(description = "order: code, nameTh, nameEn, esa, tambonCode, students or teachers; a leading - "
+                    + "for descending (ties by code)", example = "nameTh")
+            @QueryValue(defaultValue = "code") @Pattern(regexp = SchoolOrder.PATTERN, message = SchoolOrder.MESSAGE) String sort,
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return PageView.of(schools.list(esa, tambonCode, Pageable.from(page, size, BY_CODE)), SchoolView::of);
+        var filter = new SchoolFilter(esa, provinceCode, districtCode, tambonCode, qualityStatus,
+                q == null || q.isBlank() ? null : q);
+        if (filter.contradiction() != null) {
+            throw ApiProblemException.invalidField(tambonCode != null ? "tambonCode" : "districtCode", filter.contradiction());
+        }
+        return PageView.of(schools.list(filter, Pageable.from(page, size, Sorting.of(sort, "code"))), SchoolView::of);
+    }
+
+    private static <T> HttpResponse<T> withEtag(MutableHttpResponse<T> response, long version) {
+        return response.header(HttpHeaders.ETAG, Versions.etag(version));
     }
 }

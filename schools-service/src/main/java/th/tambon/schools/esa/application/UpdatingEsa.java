@@ -1,0 +1,61 @@
+package th.tambon.schools.esa.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import th.tambon.audit.AuditTrail;
+import th.tambon.contracts.schools.EsaUpdated;
+import th.tambon.messaging.outbox.Outbox;
+import th.tambon.schools.esa.infrastructure.EsaRepository;
+import th.tambon.schools.esa.model.Esa;
+import th.tambon.schools.shared.Changed;
+import th.tambon.schools.shared.Outcome;
+import th.tambon.schools.shared.Rejection;
+import th.tambon.security.Actor;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Changes an ESA's names or director, announces {@code EsaUpdated} and audits it, in one transaction; an update that
+ * changes nothing stores, announces and audits nothing. OBEC or an officer of that ESA may.
+ */
+@Singleton
+public class UpdatingEsa {
+    private final EsaRepository esas;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public UpdatingEsa(EsaRepository esas, Outbox outbox, AuditTrail audit) {
+        this.esas = esas;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Outcome<Changed<Esa>> update(UpdateEsa command, Actor actor) {
+        var found = esas.findForChange(command.code());
+        if (found.isEmpty()) {
+            return Outcome.rejected(Rejection.Reason.NOT_FOUND, "code", "No ESA with code " + command.code());
+        }
+        Esa esa = found.get();
+        if (!actor.mayWriteWithinEsa(esa.code())) {
+            return Outcome.forbidden("Only OBEC or an officer of " + esa.code() + " may change it");
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != esa.version()) {
+            return Outcome.rejected(Rejection.Reason.STALE, "If-Match", "ESA " + esa.code() + " is at version "
+                    + esa.version() + ", not " + command.expectedVersion() + ": read it again and reapply the change");
+        }
+        Esa changed = esa.with(command.details(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (changed == esa) {
+            return Outcome.done(Changed.no(esa));
+        }
+        esas.save(changed);
+        var updated = new EsaUpdated(changed.code(), changed.kind().name(), changed.zone(), changed.provinceCode(),
+                changed.province(), changed.nameTh(), changed.nameEn(), changed.director(), changed.registeredAt(),
+                changed.updatedAt(), changed.version());
+        outbox.append(updated, changed.updatedAt());
+        audit.record(actor, "UpdateEsa", "esa", changed.code(), updated);
+        return Outcome.done(Changed.yes(changed));
+    }
+}

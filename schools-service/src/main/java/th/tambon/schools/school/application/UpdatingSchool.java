@@ -1,0 +1,63 @@
+package th.tambon.schools.school.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import th.tambon.audit.AuditTrail;
+import th.tambon.contracts.schools.SchoolUpdated;
+import th.tambon.messaging.outbox.Outbox;
+import th.tambon.schools.school.infrastructure.SchoolRepository;
+import th.tambon.schools.school.model.School;
+import th.tambon.schools.shared.Changed;
+import th.tambon.schools.shared.Outcome;
+import th.tambon.schools.shared.Rejection;
+import th.tambon.security.Actor;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Changes a school's details, announces {@code SchoolUpdated} and audits it, in one transaction; an update that
+ * changes nothing stores, announces and audits nothing (so a client may repeat it). Only OBEC, an officer of the
+ * school's ESA or the school's own director may.
+ */
+@Singleton
+public class UpdatingSchool {
+    private final SchoolRepository schools;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public UpdatingSchool(SchoolRepository schools, Outbox outbox, AuditTrail audit) {
+        this.schools = schools;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Outcome<Changed<School>> update(UpdateSchool command, Actor actor) {
+        var found = schools.findForChange(command.code());
+        if (found.isEmpty()) {
+            return Outcome.rejected(Rejection.Reason.NOT_FOUND, "code", "No school with SMIS code " + command.code());
+        }
+        School school = found.get();
+        if (!actor.mayWriteForSchool(school.esa(), school.code())) {
+            return Outcome.forbidden("Only OBEC, an officer of " + school.esa() + " or the school's director may change "
+                    + school.code());
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != school.version()) {
+            return Outcome.rejected(Rejection.Reason.STALE, "If-Match", "School " + school.code() + " is at version "
+                    + school.version() + ", not " + command.expectedVersion() + ": read it again and reapply the change");
+        }
+        School changed = school.with(command.details(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (changed == school) {
+            return Outcome.done(Changed.no(school));
+        }
+        schools.save(changed);
+        var updated = new SchoolUpdated(changed.code(), changed.nameTh(), changed.nameEn(), changed.esa(),
+                changed.province(), changed.district(), changed.tambon(), changed.tambonCode(), changed.director(),
+                changed.students(), changed.teachers(), changed.registeredAt(), changed.updatedAt(), changed.version());
+        outbox.append(updated, changed.updatedAt());
+        audit.record(actor, "UpdateSchool", "school", changed.code(), updated);
+        return Outcome.done(Changed.yes(changed));
+    }
+}
