@@ -55,6 +55,13 @@ public class ValidationProblemHandler implements ExceptionHandler<ConstraintViol
         }
         StringBuilder field = new StringBuilder();
         for (Path.Node node : fields) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // an element of a list field: members[1], not members.<list element>[1]
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }

@@ -59,6 +59,8 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
                 Map.entry("GET /api/v1/esas", ANY_ROLE),
                 Map.entry("GET /api/v1/esas/{code}", ANY_ROLE),
                 Map.entry("PUT /api/v1/esas/{code}", "ESA_OFFICER,OBEC_ADMIN"),
+                Map.entry("PUT /api/v1/esas/{code}/network", "ESA_OFFICER,OBEC_ADMIN"),
+                Map.entry("GET /api/v1/esas/{code}/network", ANY_ROLE),
                 Map.entry("POST /api/v1/schools", "ESA_OFFICER,OBEC_ADMIN"),
                 Map.entry("GET /api/v1/schools", ANY_ROLE),
                 Map.entry("GET /api/v1/schools/{code}", ANY_ROLE),
@@ -88,6 +90,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
     protected long writableRows() {
         return count("SELECT (SELECT count(*) FROM esa) + (SELECT count(*) FROM school)"
                 + " + (SELECT count(*) FROM designation) + (SELECT count(*) FROM designation_step)"
+                + " + (SELECT count(*) FROM network_member) + (SELECT count(*) FROM network_chair)"
                 // versions count the updates, which add no row
                 + " + (SELECT coalesce(sum(version), 0) FROM esa) + (SELECT coalesce(sum(version), 0) FROM school)"
                 + " + (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");

@@ -20,6 +20,11 @@ public record Esa(String code, EsaKind kind, int zone, String provinceCode, Stri
                 registeredAt, at, version + 1);
     }
 
+    /** This ESA after a change of something that is part of it (its network): one more version. */
+    public Esa afterPartChanged(Instant at) {
+        return new Esa(code, kind, zone, provinceCode, province, nameTh, nameEn, director, registeredAt, at, version + 1);
+    }
+
     public Details details() {
         return new Details(nameTh, nameEn, director);
     }

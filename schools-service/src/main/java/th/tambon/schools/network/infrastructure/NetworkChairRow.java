@@ -1,0 +1,13 @@
+package th.tambon.schools.network.infrastructure;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of the {@code network_chair} table: a chair of the network, since when, recorded by whom. */
+@MappedEntity("network_chair")
+public record NetworkChairRow(@Id UUID id, String esa, String chairSchool, String chairPerson, Instant since,
+                              String recordedBy) {
+}
