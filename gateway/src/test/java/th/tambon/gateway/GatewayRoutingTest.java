@@ -40,6 +40,9 @@ class GatewayRoutingTest {
         RouteTable routes = gateway.getApplicationContext().getBean(RouteTable.class);
 
         assertThat(routes.resolve("/api/v1/schools/31040001").orElseThrow().service()).isEqualTo("schools-service");
+        assertThat(routes.resolve("/api/v1/quality-schools").orElseThrow().path()).isEqualTo("/api/v1/quality-schools");
+        assertThat(routes.resolve("/api/v1/quality-schools").orElseThrow().service()).isEqualTo("schools-service");
+        assertThat(routes.resolve("/api/v1/esas/P31-4/network").orElseThrow().service()).isEqualTo("schools-service");
         assertThat(routes.resolve("/api/v1/esas").orElseThrow().service()).isEqualTo("schools-service");
         var events = routes.resolve("/api/v1/events/replicas/schools/31040001").orElseThrow();
         assertThat(events.service()).isEqualTo("events-service");
