@@ -1,0 +1,211 @@
+package th.tambon.importer.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import th.tambon.contracts.Codes;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole {@code tambon-scenario/1} file before anything is written, and lists every problem with its JSON
+ * path: the format, each ESA, school and network field, the natural keys (no ESA or school twice), references inside
+ * the file (a school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province,
+ * one quality school per tambon, network members the ESA's own quality schools). The sections this version does not
+ * load ({@code budget}, {@code activities}, {@code expect}) are not checked: they are reported as skipped.
+ */
+public final class ScenarioValidator {
+    public static final String FORMAT = "tambon-scenario/1";
+    private static final Pattern ESA = Pattern.compile(Codes.ESA);
+    private static final Pattern SMIS = Pattern.compile(Codes.SMIS);
+    private static final Pattern TAMBON = Pattern.compile(Codes.TAMBON);
+    private static final Pattern PROVINCE = Pattern.compile(Codes.PROVINCE);
+
+    private final LocalDate today;
+    private final List<ScenarioProblem> problems = new ArrayList<>();
+    private final Map<String, String> esaProvince = new HashMap<>();
+    private final Map<String, String> schoolEsa = new HashMap<>();
+    private final Set<String> qualitySchools = new HashSet<>();
+    private final Map<String, String> qualityTambons = new HashMap<>();
+
+    public ScenarioValidator(LocalDate today) {
+        this.today = today;
+    }
+
+    /** Every problem of the file, in file order; empty when it may be loaded. */
+    public List<ScenarioProblem> validate(JsonNode root) {
+        problems.clear();
+        esaProvince.clear();
+        schoolEsa.clear();
+        qualitySchools.clear();
+        qualityTambons.clear();
+        if (root == null || !root.isObject()) {
+            problems.add(new ScenarioProblem("$", "must be a JSON object"));
+            return List.copyOf(problems);
+        }
+        if (!FORMAT.equals(root.path("format").asText(null))) {
+            problems.add(new ScenarioProblem("$.format", "must be \"" + FORMAT + "\""));
+        }
+        each(root, "esas", this::esa);
+        each(root, "schools", this::school);
+        each(root, "networks", this::network);
+        return List.copyOf(problems);
+    }
+
+    private interface Item {
+        void check(JsonNode item, String path);
+    }
+
+    private void each(JsonNode root, String section, Item check) {
+        JsonNode items = root.get(section);
+        if (items == null || items.isNull()) {
+            return;
+        }
+        if (!items.isArray()) {
+            problems.add(new ScenarioProblem("$." + section, "must be an array"));
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String path = "$." + section + "[" + i + "]";
+            if (!items.get(i).isObject()) {
+                problems.add(new ScenarioProblem(path, "must be an object"));
+            } else {
+                check.check(items.get(i), path);
+            }
+        }
+    }
+
+    private void esa(JsonNode esa, String path) {
+        String code = code(esa, path, "code", ESA, "an ESA code such as P31-4");
+        String kind = text(esa, path, "kind");
+        if (kind != null && !kind.equals("PRIMARY") && !kind.equals("SECONDARY")) {
+            problems.add(new ScenarioProblem(path + ".kind", "must be PRIMARY or SECONDARY"));
+        }
+        JsonNode zone = esa.get("zone");
+        if (zone == null || !zone.canConvertToInt() || !zone.isIntegralNumber() || zone.asInt() < 1 || zone.asInt() > 99) {
+            problems.add(new ScenarioProblem(path + ".zone", "must be a whole number from 1 to 99"));
+        }
+        String province = code(esa, path, "provinceCode", PROVINCE, "a 2-digit DOPA province code");
+        text(esa, path, "province");
+        text(esa, path, "nameTh");
+        text(esa, path, "nameEn");
+        if (code != null && kind != null && province != null && zone != null && zone.isIntegralNumber()) {
+            String expected = (kind.equals("PRIMARY") ? "P" : "S") + province + "-" + zone.asInt();
+            if (!code.equals(expected)) {
+                problems.add(new ScenarioProblem(path + ".code", "does not match kind, provinceCode and zone, which make " + expected));
+            }
+        }
+        if (code != null && esaProvince.putIfAbsent(code, province == null ? "" : province) != null) {
+            problems.add(new ScenarioProblem(path + ".code", "ESA " + code + " is listed twice"));
+        }
+    }
+
+    private void school(JsonNode school, String path) {
+        String code = code(school, path, "code", SMIS, "the 8-digit SMIS code");
+        text(school, path, "nameTh");
+        String esa = code(school, path, "esa", ESA, "an ESA code such as P31-4");
+        text(school, path, "province");
+        text(school, path, "district");
+        text(school, path, "tambon");
+        String tambonCode = code(school, path, "tambonCode", TAMBON, "the 6-digit DOPA tambon code");
+        if (esa != null && !esaProvince.containsKey(esa)) {
+            problems.add(new ScenarioProblem(path + ".esa", "ESA " + esa + " is not among the file's esas"));
+        } else if (esa != null && tambonCode != null && !esaProvince.get(esa).isEmpty()
+                && !tambonCode.startsWith(esaProvince.get(esa))) {
+            problems.add(new ScenarioProblem(path + ".tambonCode", "tambon " + tambonCode + " is not in province "
+                    + esaProvince.get(esa) + " that " + esa + " serves"));
+        }
+        if (code != null && schoolEsa.putIfAbsent(code, esa == null ? "" : esa) != null) {
+            problems.add(new ScenarioProblem(path + ".code", "school " + code + " is listed twice"));
+        }
+        JsonNode quality = school.get("qualitySchool");
+        if (quality != null && !quality.isNull()) {
+            String datePath = path + ".qualitySchool.designatedOn";
+            LocalDate designatedOn = date(quality.get("designatedOn"));
+            if (designatedOn == null) {
+                problems.add(new ScenarioProblem(datePath, "must be a date such as 2019-06-01"));
+            } else if (designatedOn.isAfter(today)) {
+                problems.add(new ScenarioProblem(datePath, "cannot be after today (" + today + ")"));
+            }
+            if (code != null) {
+                qualitySchools.add(code);
+            }
+            if (tambonCode != null) {
+                String other = qualityTambons.putIfAbsent(tambonCode, code);
+                if (other != null) {
+                    problems.add(new ScenarioProblem(path + ".qualitySchool", "tambon " + tambonCode
+                            + " already has a quality school in this file: " + other));
+                }
+            }
+        }
+    }
+
+    private void network(JsonNode network, String path) {
+        String esa = code(network, path, "esa", ESA, "an ESA code such as P31-4");
+        if (esa != null && !esaProvince.containsKey(esa)) {
+            problems.add(new ScenarioProblem(path + ".esa", "ESA " + esa + " is not among the file's esas"));
+        }
+        String chair = code(network, path, "chairSchool", SMIS, "the 8-digit SMIS code");
+        text(network, path, "chairPerson");
+        JsonNode members = network.get("members");
+        Set<String> listed = new HashSet<>();
+        if (members == null || !members.isArray() || members.isEmpty()) {
+            problems.add(new ScenarioProblem(path + ".members", "must be a non-empty array of SMIS codes"));
+        } else {
+            for (int i = 0; i < members.size(); i++) {
+                String memberPath = path + ".members[" + i + "]";
+                String member = members.get(i).asText(null);
+                if (member == null || !members.get(i).isTextual() || !SMIS.matcher(member).matches()) {
+                    problems.add(new ScenarioProblem(memberPath, "must be the 8-digit SMIS code"));
+                } else if (!listed.add(member)) {
+                    problems.add(new ScenarioProblem(memberPath, member + " is listed twice"));
+                } else if (!schoolEsa.containsKey(member)) {
+                    problems.add(new ScenarioProblem(memberPath, "school " + member + " is not among the file's schools"));
+                } else if (esa != null && !esa.equals(schoolEsa.get(member))) {
+                    problems.add(new ScenarioProblem(memberPath, "school " + member + " is of " + schoolEsa.get(member)
+                            + ", not of " + esa));
+                } else if (!qualitySchools.contains(member)) {
+                    problems.add(new ScenarioProblem(memberPath, "school " + member + " is not a quality school"));
+                }
+            }
+        }
+        if (chair != null && members != null && members.isArray() && !listed.contains(chair)) {
+            problems.add(new ScenarioProblem(path + ".chairSchool", "must be one of the members"));
+        }
+    }
+
+    private String text(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            problems.add(new ScenarioProblem(path + "." + field, "is required text"));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private String code(JsonNode node, String path, String field, Pattern format, String what) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || !format.matcher(value.asText()).matches()) {
+            problems.add(new ScenarioProblem(path + "." + field, "must be " + what));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private static LocalDate date(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package th.tambon.importer.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScenarioValidatorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ScenarioValidator validator = new ScenarioValidator(LocalDate.parse("2026-11-24"));
+
+    private static ObjectNode seed() throws Exception {
+        try (InputStream in = ScenarioValidatorTest.class.getResourceAsStream("/scenarios/seed-2563.json")) {
+            return (ObjectNode) JSON.readTree(in);
+        }
+    }
+
+    @Test
+    void the_seed_of_the_two_stories_has_no_problem() throws Exception {
+        assertThat(validator.validate(seed())).isEmpty();
+    }
+
+    @Test
+    void a_file_with_three_different_mistakes_lists_all_three_with_their_paths() throws Exception {
+        ObjectNode file = seed();
+        ((ObjectNode) file.get("esas").get(0)).put("zone", 5);
+        ((ObjectNode) file.get("schools").get(3)).put("tambonCode", "512104");
+        ((ArrayNode) file.get("networks").get(0).get("members")).add("51910001");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::path).containsExactly(
+                "$.esas[0].code", "$.schools[3].tambonCode", "$.networks[0].members[40]");
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::reason).containsExactly(
+                "does not match kind, provinceCode and zone, which make P31-5",
+                "tambon 512104 is not in province 31 that P31-4 serves",
+                "school 51910001 is of P51-1, not of P31-4");
+    }
+
+    @Test
+    void natural_keys_appear_once_and_a_tambon_has_one_quality_school() throws Exception {
+        ObjectNode file = seed();
+        ArrayNode schools = (ArrayNode) file.get("schools");
+        schools.add(schools.get(0).deepCopy());
+        ObjectNode second = schools.get(1).deepCopy();
+        second.put("code", "31949999");
+        schools.add(second);
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.schools[71].code: school 31040001 is listed twice",
+                "$.schools[71].qualitySchool: tambon 312104 already has a quality school in this file: 31040001",
+                "$.schools[72].qualitySchool: tambon 319002 already has a quality school in this file: 31940002");
+    }
+
+    @Test
+    void references_must_point_inside_the_file_and_members_be_quality_schools() throws Exception {
+        ObjectNode file = seed();
+        ((ObjectNode) file.get("schools").get(0)).put("esa", "P99-1");
+        ((ObjectNode) file.get("schools").get(1)).remove("qualitySchool");
+        ((ObjectNode) file.get("networks").get(0)).put("chairSchool", "31949998");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.schools[0].esa: ESA P99-1 is not among the file's esas",
+                "$.networks[0].members[0]: school 31040001 is of P99-1, not of P31-4",
+                "$.networks[0].members[1]: school 31940002 is not a quality school",
+                "$.networks[0].chairSchool: must be one of the members");
+    }
+
+    @Test
+    void the_format_must_be_named_and_sections_must_be_arrays_of_objects() {
+        JsonNode file = JSON.createObjectNode().put("format", "tambon-scenario/2").put("esas", "none");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.format: must be \"tambon-scenario/1\"", "$.esas: must be an array");
+    }
+
+    @Test
+    void a_designation_date_must_be_a_past_date() throws Exception {
+        ObjectNode file = seed();
+        ((ObjectNode) file.get("schools").get(0).get("qualitySchool")).put("designatedOn", "2019-13-01");
+        ((ObjectNode) file.get("schools").get(1).get("qualitySchool")).put("designatedOn", "2027-01-01");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.schools[0].qualitySchool.designatedOn: must be a date such as 2019-06-01",
+                "$.schools[1].qualitySchool.designatedOn: cannot be after today (2026-11-24)");
+    }
+}
