@@ -1,5 +1,9 @@
 package th.tambon.http;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +22,11 @@ public final class Versions {
     /** The ETag of a resource at this version. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the resource and its version as ETag. */
+    public static <T> MutableHttpResponse<T> ok(T body, long version) {
+        return HttpResponse.ok(body).header(HttpHeaders.ETAG, etag(version));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,10 +60,9 @@ public class DesignatingQualitySchools {
         if (!actor.mayWriteWithinEsa(school.get().esa())) {
             return Outcome.forbidden("Only OBEC or an officer of " + school.get().esa() + " may nominate its schools");
         }
-        var open = designations.findOpen(schoolCode);
+        var open = refusedWhileOpen(schoolCode);
         if (open.isPresent()) {
-            return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "school", "School " + schoolCode + " already has a "
-                    + open.get().status() + " designation (" + open.get().id() + "); withdraw it first");
+            return open.get();
         }
         var step = Designation.nominate(UUID.randomUUID(), schoolCode, school.get().esa(), school.get().tambonCode(),
                 on, today());
@@ -79,10 +79,9 @@ public class DesignatingQualitySchools {
         if (school.isEmpty()) {
             return Outcome.rejected(Rejection.Reason.NOT_FOUND, "school", "No school with SMIS code " + schoolCode);
         }
-        var open = designations.findOpen(schoolCode);
+        var open = refusedWhileOpen(schoolCode);
         if (open.isPresent()) {
-            return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "school", "School " + schoolCode + " already has a "
-                    + open.get().status() + " designation (" + open.get().id() + "); withdraw it first");
+            return open.get();
         }
         var step = Designation.inForce(UUID.randomUUID(), schoolCode, school.get().esa(), school.get().tambonCode(),
                 nominatedOn, designatedOn, activeFrom, today());
@@ -108,6 +107,13 @@ public class DesignatingQualitySchools {
             case WITHDRAWN -> "WithdrawQualitySchool";
             case NOMINATED -> "NominateQualitySchool";
         });
+    }
+
+    /** A new designation's refusal while the school has one that is not withdrawn; empty when it has none. */
+    private Optional<Outcome<Designation>> refusedWhileOpen(String schoolCode) {
+        return designations.findOpen(schoolCode).map(open -> Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "school",
+                "School " + schoolCode + " already has a " + open.status() + " designation (" + open.id()
+                        + "); withdraw it first"));
     }
 
     private Outcome<Designation> record(School school, Designation.Step step, Instant createdAt, LocalDate on,

@@ -42,9 +42,8 @@ public class UpdatingEsa {
         if (!actor.mayWriteWithinEsa(esa.code())) {
             return Outcome.forbidden("Only OBEC or an officer of " + esa.code() + " may change it");
         }
-        if (command.expectedVersion() != null && command.expectedVersion() != esa.version()) {
-            return Outcome.rejected(Rejection.Reason.STALE, "If-Match", "ESA " + esa.code() + " is at version "
-                    + esa.version() + ", not " + command.expectedVersion() + ": read it again and reapply the change");
+        if (Outcome.stale(command.expectedVersion(), esa.version())) {
+            return Outcome.stale("ESA " + esa.code(), esa.version(), command.expectedVersion());
         }
         Esa changed = esa.with(command.details(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (changed == esa) {

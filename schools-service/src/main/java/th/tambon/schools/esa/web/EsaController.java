@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -102,7 +101,7 @@ public class EsaController {
                                         @Body @Valid UpdateEsaRequest request, Authentication authentication) {
         var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, Versions.expected(ifMatch)),
                 Actors.of(authentication)));
-        return HttpResponse.ok(EsaView.of(result.value())).header(HttpHeaders.ETAG, Versions.etag(result.value().version()));
+        return Versions.ok(EsaView.of(result.value()), result.value().version());
     }
 
     @Get("/{code}")
@@ -116,7 +115,7 @@ public class EsaController {
     @ProblemResponses.Unexpected
     public HttpResponse<EsaView> get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         var esa = esas.find(code).orElseThrow(() -> ApiProblemException.notFound("No ESA with code " + code));
-        return HttpResponse.ok(EsaView.of(esa)).header(HttpHeaders.ETAG, Versions.etag(esa.version()));
+        return Versions.ok(EsaView.of(esa), esa.version());
     }
 
     @Get

@@ -44,9 +44,8 @@ public class UpdatingSchool {
             return Outcome.forbidden("Only OBEC, an officer of " + school.esa() + " or the school's director may change "
                     + school.code());
         }
-        if (command.expectedVersion() != null && command.expectedVersion() != school.version()) {
-            return Outcome.rejected(Rejection.Reason.STALE, "If-Match", "School " + school.code() + " is at version "
-                    + school.version() + ", not " + command.expectedVersion() + ": read it again and reapply the change");
+        if (Outcome.stale(command.expectedVersion(), school.version())) {
+            return Outcome.stale("School " + school.code(), school.version(), command.expectedVersion());
         }
         School changed = school.with(command.details(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (changed == school) {

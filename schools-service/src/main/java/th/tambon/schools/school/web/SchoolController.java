@@ -2,9 +2,7 @@ package th.tambon.schools.school.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -108,7 +106,7 @@ public class SchoolController {
             @Body @Valid UpdateSchoolRequest request, Authentication authentication) {
         var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, Versions.expected(ifMatch)),
                 Actors.of(authentication)));
-        return withEtag(HttpResponse.ok(SchoolView.of(result.value())), result.value().version());
+        return Versions.ok(SchoolView.of(result.value()), result.value().version());
     }
 
     @Get("/{code}")
@@ -122,7 +120,7 @@ public class SchoolController {
     @ProblemResponses.Unexpected
     public HttpResponse<SchoolView> get(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
         var school = schools.find(code).orElseThrow(() -> ApiProblemException.notFound("No school with SMIS code " + code));
-        return withEtag(HttpResponse.ok(SchoolView.of(school)), school.version());
+        return Versions.ok(SchoolView.of(school), school.version());
     }
 
     @Get
@@ -162,9 +160,5 @@ public class SchoolController {
             throw ApiProblemException.invalidField(tambonCode != null ? "tambonCode" : "districtCode", filter.contradiction());
         }
         return PageView.of(schools.list(filter, Pageable.from(page, size, Sorting.of(sort, "code"))), SchoolView::of);
-    }
-
-    private static <T> HttpResponse<T> withEtag(MutableHttpResponse<T> response, long version) {
-        return response.header(HttpHeaders.ETAG, Versions.etag(version));
     }
 }
