@@ -29,6 +29,17 @@ class BinDevIT {
         assertThat(result.output()).contains("an ESA_OFFICER token needs --esa CODE");
     }
 
+    @Test
+    void import_reads_the_file_relative_to_where_it_was_run_and_refuses_a_missing_file_argument() throws Exception {
+        Result valid = bash("cd importer/src && ../../bin/dev import --validate-only test/resources/scenarios/seed-2563.json");
+        Result missing = bash("bin/dev import");
+
+        assertThat(valid.exit()).as(valid.output()).isZero();
+        assertThat(valid.output()).contains("test/resources/scenarios/seed-2563.json is valid.");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.output()).contains("import: FILE is required");
+    }
+
     private record Result(int exit, String output) {
     }
 

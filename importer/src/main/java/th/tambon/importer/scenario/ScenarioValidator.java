@@ -83,19 +83,21 @@ public final class ScenarioValidator {
 
     private void esa(JsonNode esa, String path) {
         String code = code(esa, path, "code", ESA, "an ESA code such as P31-4");
-        String kind = text(esa, path, "kind");
+        String kind = text(esa, path, "kind", 20);
         if (kind != null && !kind.equals("PRIMARY") && !kind.equals("SECONDARY")) {
             problems.add(new ScenarioProblem(path + ".kind", "must be PRIMARY or SECONDARY"));
         }
         JsonNode zone = esa.get("zone");
         if (zone == null || !zone.canConvertToInt() || !zone.isIntegralNumber() || zone.asInt() < 1 || zone.asInt() > 99) {
             problems.add(new ScenarioProblem(path + ".zone", "must be a whole number from 1 to 99"));
+            zone = null;
         }
         String province = code(esa, path, "provinceCode", PROVINCE, "a 2-digit DOPA province code");
-        text(esa, path, "province");
-        text(esa, path, "nameTh");
-        text(esa, path, "nameEn");
-        if (code != null && kind != null && province != null && zone != null && zone.isIntegralNumber()) {
+        text(esa, path, "province", 100);
+        text(esa, path, "nameTh", 200);
+        text(esa, path, "nameEn", 200);
+        optionalText(esa, path, "director", 200);
+        if (code != null && kind != null && province != null && zone != null) {
             String expected = (kind.equals("PRIMARY") ? "P" : "S") + province + "-" + zone.asInt();
             if (!code.equals(expected)) {
                 problems.add(new ScenarioProblem(path + ".code", "does not match kind, provinceCode and zone, which make " + expected));
@@ -108,11 +110,15 @@ public final class ScenarioValidator {
 
     private void school(JsonNode school, String path) {
         String code = code(school, path, "code", SMIS, "the 8-digit SMIS code");
-        text(school, path, "nameTh");
+        text(school, path, "nameTh", 200);
+        optionalText(school, path, "nameEn", 200);
         String esa = code(school, path, "esa", ESA, "an ESA code such as P31-4");
-        text(school, path, "province");
-        text(school, path, "district");
-        text(school, path, "tambon");
+        text(school, path, "province", 100);
+        text(school, path, "district", 100);
+        text(school, path, "tambon", 100);
+        optionalText(school, path, "director", 200);
+        optionalCount(school, path, "students", 100_000);
+        optionalCount(school, path, "teachers", 10_000);
         String tambonCode = code(school, path, "tambonCode", TAMBON, "the 6-digit DOPA tambon code");
         if (esa != null && !esaProvince.containsKey(esa)) {
             problems.add(new ScenarioProblem(path + ".esa", "ESA " + esa + " is not among the file's esas"));
@@ -152,7 +158,7 @@ public final class ScenarioValidator {
             problems.add(new ScenarioProblem(path + ".esa", "ESA " + esa + " is not among the file's esas"));
         }
         String chair = code(network, path, "chairSchool", SMIS, "the 8-digit SMIS code");
-        text(network, path, "chairPerson");
+        text(network, path, "chairPerson", 200);
         JsonNode members = network.get("members");
         Set<String> listed = new HashSet<>();
         if (members == null || !members.isArray() || members.isEmpty()) {
@@ -180,13 +186,42 @@ public final class ScenarioValidator {
         }
     }
 
-    private String text(JsonNode node, String path, String field) {
+    private String text(JsonNode node, String path, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             problems.add(new ScenarioProblem(path + "." + field, "is required text"));
             return null;
         }
-        return value.asText();
+        return longest(value.asText(), path + "." + field, maxLength);
+    }
+
+    private void optionalText(JsonNode node, String path, String field, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isTextual()) {
+            problems.add(new ScenarioProblem(path + "." + field, "must be text or null"));
+        } else {
+            longest(value.asText(), path + "." + field, maxLength);
+        }
+    }
+
+    private String longest(String text, String path, int maxLength) {
+        int length = text.length();
+        if (length > maxLength) {
+            problems.add(new ScenarioProblem(path, "must be at most " + maxLength + " characters, not " + length));
+            return null;
+        }
+        return text;
+    }
+
+    private void optionalCount(JsonNode node, String path, String field, int max) {
+        JsonNode value = node.get(field);
+        if (value != null && !value.isNull()
+                && (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0 || value.asInt() > max)) {
+            problems.add(new ScenarioProblem(path + "." + field, "must be a whole number from 0 to " + max));
+        }
     }
 
     private String code(JsonNode node, String path, String field, Pattern format, String what) {

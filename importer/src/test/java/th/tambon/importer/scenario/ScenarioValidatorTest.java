@@ -88,4 +88,22 @@ class ScenarioValidatorTest {
                 "$.schools[0].qualitySchool.designatedOn: must be a date such as 2019-06-01",
                 "$.schools[1].qualitySchool.designatedOn: cannot be after today (2026-11-24)");
     }
+
+    @Test
+    void each_field_is_held_to_the_rules_the_api_applies_so_a_valid_file_is_not_refused_halfway() throws Exception {
+        ObjectNode file = seed();
+        ((ObjectNode) file.get("esas").get(1)).put("zone", 0).put("director", 7);
+        ((ObjectNode) file.get("schools").get(2)).put("nameTh", "ก".repeat(201)).put("students", -1)
+                .put("teachers", 2.5).put("district", " ");
+        ((ObjectNode) file.get("networks").get(0)).put("chairPerson", "ข".repeat(201));
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.esas[1].zone: must be a whole number from 1 to 99",
+                "$.esas[1].director: must be text or null",
+                "$.schools[2].nameTh: must be at most 200 characters, not 201",
+                "$.schools[2].district: is required text",
+                "$.schools[2].students: must be a whole number from 0 to 100000",
+                "$.schools[2].teachers: must be a whole number from 0 to 10000",
+                "$.networks[0].chairPerson: must be at most 200 characters, not 201");
+    }
 }

@@ -1,0 +1,114 @@
+package th.tambon.importer.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import th.tambon.importer.gateway.Gateway;
+import th.tambon.importer.gateway.Reply;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code qualitySchool.designatedOn} of {@code schools[]}: a designation in force from that date, recorded with
+ * {@code POST /api/v1/schools/{code}/designations/in-force} (OBEC's way to record history). A school already active
+ * from that date is unchanged. The importer never rewrites a designation's history: a school active from another
+ * date, or with a designation still in progress (nominated or designated), fails with the registry's dates, to be
+ * settled through the API. A school without {@code qualitySchool} is left as the registry has it.
+ */
+public final class DesignationSection implements Section {
+    private static final Set<String> OPEN = Set.of("NOMINATED", "DESIGNATED", "ACTIVE");
+
+    private final String reason;
+    private final Map<String, String> activeFrom = new ConcurrentHashMap<>();
+
+    /** {@code source} names the file in each designation's recorded reason. */
+    public DesignationSection(String source) {
+        this.reason = "นำเข้าจากไฟล์ " + source;
+    }
+
+    @Override
+    public String name() {
+        return "designations";
+    }
+
+    @Override
+    public List<Item> items(JsonNode scenario) {
+        List<Item> items = new ArrayList<>();
+        for (Item school : Sections.items(scenario, "schools", node -> node.path("code").asText())) {
+            JsonNode quality = school.node().get("qualitySchool");
+            if (quality != null && quality.isObject()) {
+                items.add(new Item(school.key(), school.path() + ".qualitySchool", school.node()));
+            }
+        }
+        return items;
+    }
+
+    @Override
+    public List<String> needs(Item item) {
+        return List.of("schools:" + item.key());
+    }
+
+    @Override
+    public void prefetch(Gateway gateway, List<Item> items) {
+        activeFrom.clear();
+        Set<String> esas = new LinkedHashSet<>();
+        items.forEach(item -> esas.add(item.node().path("esa").asText()));
+        for (String esa : esas) {
+            Pages.each(gateway, "/api/v1/quality-schools?esa=" + URLEncoder.encode(esa, StandardCharsets.UTF_8),
+                    active -> activeFrom.put(active.path("school").asText(), active.path("activeFrom").asText()));
+        }
+    }
+
+    @Override
+    public Result load(Item item, Gateway gateway, boolean dryRun) {
+        String designatedOn = item.node().path("qualitySchool").path("designatedOn").asText();
+        String active = activeFrom.get(item.key());
+        if (active != null) {
+            return same(active, designatedOn);
+        }
+        for (int decision = 1; ; decision++) {
+            String history = "/api/v1/schools/" + item.key() + "/designations";
+            Reply designations = gateway.get(history);
+            if (designations.status() == 404 && dryRun) {
+                return Result.CREATED;
+            }
+            if (!designations.ok() || designations.body() == null) {
+                return Result.failed("GET " + history + ": " + designations.status() + " " + designations.problem());
+            }
+            for (JsonNode designation : designations.body()) {
+                String status = designation.path("status").asText();
+                if (status.equals("ACTIVE")) {
+                    return same(designation.path("activeFrom").asText(), designatedOn);
+                }
+                if (OPEN.contains(status)) {
+                    return Result.failed("the registry has a designation in progress: " + status + " (nominated on "
+                            + designation.path("nominatedOn").asText() + "); settle it through the API first");
+                }
+            }
+            if (dryRun) {
+                return Result.CREATED;
+            }
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("designatedOn", designatedOn).put("reason", reason);
+            Reply recorded = gateway.post(history + "/in-force", body);
+            if (recorded.ok()) {
+                return Result.CREATED;
+            }
+            if (recorded.status() != 409 || decision == 2) {
+                return Result.failed(recorded.status() + " " + recorded.problem());
+            }
+        }
+    }
+
+    private static Result same(String activeFrom, String designatedOn) {
+        return activeFrom.equals(designatedOn) ? Result.UNCHANGED
+                : Result.failed("the registry has it active from " + activeFrom + ", the file from " + designatedOn
+                + "; the importer does not rewrite a designation's history");
+    }
+}

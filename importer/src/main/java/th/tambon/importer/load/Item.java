@@ -1,0 +1,7 @@
+package th.tambon.importer.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One entry of a section: its natural key, where it is in the file, and its JSON. */
+public record Item(String key, String path, JsonNode node) {
+}

@@ -1,0 +1,393 @@
+package th.tambon.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import th.tambon.testkit.Eventually;
+import th.tambon.testkit.Infrastructure;
+import th.tambon.testkit.TestDatabase;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.kafka.FreePorts;
+import th.tambon.testkit.kafka.KafkaProbe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code tambon-import} (importer/) run from its jar, as {@code bin/dev import} runs it, against the four services as
+ * separate processes on a real broker and real databases; the gateway's rate limit is low, so the importer must meet
+ * 429s and wait them out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImportingScenariosIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HUA_FAI = "โรงเรียนบ้านหัวฝาย";
+    private static final String CHAIR = "ดร.จำปา จันทะสอน";
+
+    private final List<TestDatabase> databases = new ArrayList<>();
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Path root = Path.of(System.getProperty("tambon.root", "..")).toAbsolutePath().normalize();
+    private final Path work = root.resolve("system-tests/target/importing");
+    private final Path seed = root.resolve("importer/src/test/resources/scenarios/seed-2563.json");
+    private String kafka;
+    private TestDatabase schoolsDb;
+    private TestDatabase eventsDb;
+    private TestDatabase budgetDb;
+    private String gatewayUrl;
+    private TestHttp gateway;
+    private Run first;
+
+    @BeforeAll
+    void start() throws IOException {
+        Files.createDirectories(work);
+        kafka = Infrastructure.kafkaBootstrapServers();
+        schoolsDb = database("importing-schools");
+        eventsDb = database("importing-events");
+        budgetDb = database("importing-budget");
+        ServiceProcess schools = service("schools-service", schoolsDb);
+        ServiceProcess events = service("events-service", eventsDb);
+        ServiceProcess budget = service("budget-service", budgetDb);
+        ServiceProcess front = ServiceProcess.start("gateway", FreePorts.find(), Map.of(
+                "SCHOOLS_SERVICE_URL", schools.url(), "EVENTS_SERVICE_URL", events.url(),
+                "BUDGET_SERVICE_URL", budget.url(),
+                "GATEWAY_RATE_LIMIT_BURST", "40", "GATEWAY_RATE_LIMIT_PER_SECOND", "40"));
+        processes.add(front);
+        processes.forEach(p -> p.awaitReady(Duration.ofSeconds(90)));
+        gatewayUrl = front.url();
+        gateway = new TestHttp(gatewayUrl).as(TestTokens.viewer());
+        first = importer("import", seed.toString());
+    }
+
+    private TestDatabase database(String name) {
+        TestDatabase database = TestDatabase.create(name);
+        databases.add(database);
+        return database;
+    }
+
+    private ServiceProcess service(String module, TestDatabase database) {
+        ServiceProcess process = ServiceProcess.start(module, FreePorts.find(), Map.of(
+                "DATASOURCE_URL", database.jdbcUrl(), "DATASOURCE_USERNAME", database.user(),
+                "DATASOURCE_PASSWORD", database.password(), "DATASOURCE_POOL_SIZE", "4",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka));
+        processes.add(process);
+        return process;
+    }
+
+    @AfterAll
+    void stop() {
+        processes.forEach(ServiceProcess::close);
+        databases.forEach(TestDatabase::close);
+    }
+
+    @Test
+    @Order(1)
+    void the_seed_loads_40_active_quality_schools_in_p31_4_and_31_in_p51_1_with_ban_hua_fai_chairing_the_network() {
+        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.row("esas")).containsExactly(2, 0, 0, 0);
+        assertThat(first.row("schools")).containsExactly(71, 0, 0, 0);
+        assertThat(first.row("designations")).containsExactly(71, 0, 0, 0);
+        assertThat(first.row("networks")).containsExactly(1, 0, 0, 0);
+        assertThat(first.output).contains("budget         skipped: 2 entries", "activities     skipped: 2 entries",
+                "expect         skipped: 2 entries");
+        assertThat(first.output).as("the low rate limit was met and waited out").containsPattern("tried again \\(.*429:\\d+");
+
+        assertThat(gateway.get("/api/v1/quality-schools?esa=P31-4&fiscalYear=2563").json().get("totalItems").asInt())
+                .isEqualTo(40);
+        assertThat(gateway.get("/api/v1/quality-schools?esa=P51-1&fiscalYear=2563").json().get("totalItems").asInt())
+                .isEqualTo(31);
+        JsonNode network = gateway.get("/api/v1/esas/P31-4/network").json();
+        assertThat(network.get("chairSchool").asText()).isEqualTo("31040001");
+        assertThat(network.get("chairSchoolNameTh").asText()).isEqualTo(HUA_FAI);
+        assertThat(network.get("chairPerson").asText()).isEqualTo(CHAIR);
+        assertThat(network.get("members")).hasSize(40);
+    }
+
+    @Test
+    @Order(2)
+    void importing_the_seed_again_creates_nothing_and_publishes_nothing() {
+        long outbox = drainedOutbox();
+        long onTopic = recordsOn("schools.v1");
+
+        Run second = importer("import", seed.toString());
+
+        assertThat(second.exit).as(second.output).isZero();
+        assertThat(second.row("esas")).containsExactly(0, 0, 2, 0);
+        assertThat(second.row("schools")).containsExactly(0, 0, 71, 0);
+        assertThat(second.row("designations")).containsExactly(0, 0, 71, 0);
+        assertThat(second.row("networks")).containsExactly(0, 0, 1, 0);
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
+        assertThat(recordsOn("schools.v1")).isEqualTo(onTopic);
+    }
+
+    @Test
+    @Order(3)
+    void thai_text_with_tone_marks_round_trips_byte_for_byte_through_the_api_postgresql_kafka_and_both_replicas()
+            throws Exception {
+        byte[] name = HUA_FAI.getBytes(StandardCharsets.UTF_8);
+        byte[] director = CHAIR.getBytes(StandardCharsets.UTF_8);
+
+        JsonNode api = gateway.get("/api/v1/schools/31040001").json();
+        assertThat(api.get("nameTh").asText().getBytes(StandardCharsets.UTF_8)).isEqualTo(name);
+        assertThat(api.get("director").asText().getBytes(StandardCharsets.UTF_8)).isEqualTo(director);
+
+        try (Connection connection = schoolsDb.connect();
+             PreparedStatement select = connection.prepareStatement("SELECT name_th, director FROM school WHERE code = ?")) {
+            select.setString(1, "31040001");
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getBytes("name_th")).isEqualTo(name);
+                assertThat(row.getBytes("director")).isEqualTo(director);
+            }
+        }
+
+        try (KafkaProbe probe = KafkaProbe.fromBeginning(kafka, "schools.v1")) {
+            byte[] value = probe.await(r -> "31040001".equals(r.key())
+                    && "th.tambon.school.registered.v1".equals(KafkaProbe.header(r, "ce_type")), Duration.ofSeconds(20)).value();
+            assertThat(indexOf(value, name)).as("the school's name, as UTF-8 in the record").isNotNegative();
+            assertThat(indexOf(value, director)).as("its director, as UTF-8 in the record").isNotNegative();
+        }
+
+        for (String replica : List.of("/api/v1/events/replicas/schools/31040001", "/api/v1/budget/replicas/schools/31040001")) {
+            Eventually.await(Duration.ofSeconds(20), () -> assertThat(gateway.get(replica).status()).isEqualTo(200));
+            JsonNode copy = gateway.get(replica).json();
+            assertThat(copy.get("nameTh").asText().getBytes(StandardCharsets.UTF_8)).as(replica).isEqualTo(name);
+            assertThat(copy.get("director").asText().getBytes(StandardCharsets.UTF_8)).as(replica).isEqualTo(director);
+        }
+        for (TestDatabase replica : List.of(eventsDb, budgetDb)) {
+            Eventually.await(Duration.ofSeconds(20), () -> assertThat(replica.queryLong(
+                    "SELECT count(*) FROM schools_replica.school WHERE code = '31040001' AND quality_status = 'ACTIVE'"))
+                    .isEqualTo(1));
+            try (Connection connection = replica.connect();
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT name_th, director FROM schools_replica.school WHERE code = '31040001'");
+                 ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getBytes("name_th")).as(replica.name()).isEqualTo(name);
+                assertThat(row.getBytes("director")).as(replica.name()).isEqualTo(director);
+            }
+        }
+
+        String q = URLEncoder.encode("หัวฝาย", StandardCharsets.UTF_8);
+        JsonNode found = gateway.get("/api/v1/schools?q=" + q).json();
+        assertThat(found.get("items").findValuesAsText("code")).containsExactly("31040001");
+    }
+
+    @Test
+    @Order(4)
+    void a_file_with_three_different_mistakes_is_rejected_listing_all_three_and_nothing_is_written() throws Exception {
+        ObjectNode file = (ObjectNode) JSON.readTree(seed.toFile());
+        ((ObjectNode) file.get("esas").get(1)).put("zone", 0);
+        ((ObjectNode) file.get("schools").get(3)).put("tambonCode", "512104").put("director", "ผอ.ใหม่");
+        ((ArrayNode) file.get("networks").get(0).get("members")).add("31949999");
+        ((ArrayNode) file.get("esas")).addObject().put("code", "P50-1").put("kind", "PRIMARY").put("zone", 1)
+                .put("provinceCode", "50").put("province", "เชียงใหม่").put("nameTh", "สพป.เชียงใหม่ เขต 1")
+                .put("nameEn", "Chiang Mai Primary ESA 1");
+        Path bad = work.resolve("three-mistakes.json");
+        JSON.writeValue(bad.toFile(), file);
+        long outbox = drainedOutbox();
+
+        Run rejected = importer("import", bad.toString());
+
+        assertThat(rejected.exit).as(rejected.output).isEqualTo(3);
+        assertThat(rejected.output).contains("breaks 3 rules; nothing was written",
+                "$.esas[1].zone: must be a whole number from 1 to 99",
+                "$.schools[3].tambonCode: tambon 512104 is not in province 31 that P31-4 serves",
+                "$.networks[0].members[40]: school 31949999 is not among the file's schools");
+        assertThat(gateway.get("/api/v1/esas/P50-1").status()).as("the valid new ESA was not written either").isEqualTo(404);
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
+    }
+
+    @Test
+    @Order(5)
+    void a_changed_director_is_shown_by_a_dry_run_then_updated_alone_keeping_what_the_file_does_not_mention()
+            throws Exception {
+        TestHttp admin = new TestHttp(gatewayUrl).as(TestTokens.admin());
+        JsonNode before = admin.get("/api/v1/schools/31940002").json();
+        ObjectNode withSize = before.deepCopy();
+        withSize.put("students", 212).put("nameEn", "Ban Nong School");
+        withSize.remove(List.of("code", "esa", "tambonCode", "qualityStatus", "registeredAt", "updatedAt", "version"));
+        assertThat(admin.put("/api/v1/schools/31940002", withSize.toString()).status()).isEqualTo(200);
+        ObjectNode file = (ObjectNode) JSON.readTree(seed.toFile());
+        ((ObjectNode) file.get("schools").get(1)).put("director", "นางสาวมาลี ศรีสุข");
+        Path changed = work.resolve("new-director.json");
+        JSON.writeValue(changed.toFile(), file);
+        long outbox = drainedOutbox();
+
+        Run dryRun = importer("import", "--dry-run", changed.toString());
+
+        assertThat(dryRun.exit).as(dryRun.output).isZero();
+        assertThat(dryRun.output).contains("Dry run: nothing was written");
+        assertThat(dryRun.row("schools")).containsExactly(0, 1, 70, 0);
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
+
+        Run update = importer("import", changed.toString());
+
+        assertThat(update.exit).as(update.output).isZero();
+        assertThat(update.row("schools")).containsExactly(0, 1, 70, 0);
+        assertThat(update.row("designations")).containsExactly(0, 0, 71, 0);
+        JsonNode after = admin.get("/api/v1/schools/31940002").json();
+        assertThat(after.get("director").asText()).isEqualTo("นางสาวมาลี ศรีสุข");
+        assertThat(after.get("students").asInt()).as("kept: the file does not mention it").isEqualTo(212);
+        assertThat(after.get("nameEn").asText()).isEqualTo("Ban Nong School");
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox + 1);
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message WHERE id > 0 "
+                + "AND event_type = 'th.tambon.school.updated.v1' AND message_key = '31940002'")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void an_import_killed_halfway_resumes_when_run_again_and_loads_each_school_once() throws Exception {
+        Path generated = work.resolve("generated-300.json");
+        Run generate = importer("generate", "--schools", "300", "--out", generated.toString());
+        assertThat(generate.exit).as(generate.output).isZero();
+
+        Process killed = startImporter("import", generated.toString());
+        Eventually.await(Duration.ofSeconds(60), () -> assertThat(
+                schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-1', 'P11-1')")).isGreaterThanOrEqualTo(40));
+        killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        long loadedBeforeTheCrash = settledCount("SELECT count(*) FROM school WHERE esa IN ('P10-1', 'P11-1')");
+        assertThat(loadedBeforeTheCrash).as("killed halfway").isBetween(40L, 299L);
+
+        Run resumed = importer("import", generated.toString());
+
+        assertThat(resumed.exit).as(resumed.output).isZero();
+        int[] schools = resumed.row("schools");
+        assertThat(schools[2]).as("already there").isEqualTo((int) loadedBeforeTheCrash);
+        assertThat(schools[0] + schools[2]).isEqualTo(300);
+        assertThat(schools[3]).isZero();
+        assertThat(resumed.row("designations")[3]).isZero();
+        assertThat(resumed.row("networks")[3]).isZero();
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-1', 'P11-1')")).isEqualTo(300);
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message WHERE event_type = "
+                + "'th.tambon.school.registered.v1' AND (message_key LIKE '101%' OR message_key LIKE '111%')"))
+                .as("each generated school (SMIS 101xxxxx, 111xxxxx) registered once").isEqualTo(300);
+        Run third = importer("import", generated.toString());
+        int quality = JSON.readTree(generated.toFile()).get("schools").findValues("qualitySchool").size();
+        assertThat(third.row("schools")).containsExactly(0, 0, 300, 0);
+        assertThat(third.row("designations")).containsExactly(0, 0, quality, 0);
+        assertThat(third.row("networks")).containsExactly(0, 0, 2, 0);
+    }
+
+    /** Waits until the schools-service has published everything it wrote, then counts what it wrote. */
+    private long drainedOutbox() {
+        Eventually.await(Duration.ofSeconds(30), () -> assertThat(
+                schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message WHERE sent_at IS NULL")).isZero());
+        return schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message");
+    }
+
+    /** The count once it has stopped changing (a request the server was serving when its client died may still commit). */
+    private long settledCount(String sql) throws InterruptedException {
+        long count = schoolsDb.queryLong(sql);
+        for (int quiet = 0; quiet < 5; ) {
+            Thread.sleep(200);
+            long now = schoolsDb.queryLong(sql);
+            quiet = now == count ? quiet + 1 : 0;
+            count = now;
+        }
+        return count;
+    }
+
+    private long recordsOn(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (Exception e) {
+            throw new AssertionError("Could not read the end offsets of " + topic, e);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private Process startImporter(String... args) {
+        String version = System.getProperty("tambon.version", "0.1.0-SNAPSHOT");
+        Path jar = root.resolve("importer/target/importer-" + version + ".jar");
+        assertThat(jar).as("the importer's packaged jar").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        command.addAll(Arrays.asList(args));
+        if (args[0].equals("import")) {
+            command.addAll(List.of("--gateway", gatewayUrl));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TAMBON_TOKEN", TestTokens.admin());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Run importer(String... args) {
+        Process process = startImporter(args);
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** One run of the importer: its exit code and everything it printed. */
+    private record Run(int exit, String output) {
+        /** The summary row of a section: created, updated, unchanged, failed. */
+        int[] row(String section) {
+            Matcher row = Pattern.compile("(?m)^" + section + " +(\\d+) +(\\d+) +(\\d+) +(\\d+)$").matcher(output);
+            assertThat(row.find()).as("a summary row for " + section + " in:\n" + output).isTrue();
+            return new int[]{Integer.parseInt(row.group(1)), Integer.parseInt(row.group(2)),
+                    Integer.parseInt(row.group(3)), Integer.parseInt(row.group(4))};
+        }
+    }
+}
