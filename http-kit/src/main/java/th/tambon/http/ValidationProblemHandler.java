@@ -62,6 +62,10 @@ public class ValidationProblemHandler implements ExceptionHandler<ConstraintViol
                 }
                 continue;
             }
+            // a node's index is its place in the list before it: targets[0].track, not targets.track[0]
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
             if (node.getName() == null) {
                 continue;
             }
@@ -69,9 +73,6 @@ public class ValidationProblemHandler implements ExceptionHandler<ConstraintViol
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         return field.toString();
     }

@@ -70,6 +70,15 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
                 Map.entry("POST /api/v1/schools/{code}/designations/in-force", "OBEC_ADMIN"),
                 Map.entry("POST /api/v1/schools/{code}/designations/{id}/steps", "OBEC_ADMIN"),
                 Map.entry("GET /api/v1/quality-schools", ANY_ROLE),
+                Map.entry("POST /api/v1/schools/{code}/plans", "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR"),
+                Map.entry("GET /api/v1/schools/{code}/plans", ANY_ROLE),
+                Map.entry("GET /api/v1/schools/{code}/plans/{year}", ANY_ROLE),
+                Map.entry("PUT /api/v1/schools/{code}/plans/{year}", "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR"),
+                Map.entry("POST /api/v1/schools/{code}/plans/{year}/steps", "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR"),
+                Map.entry("GET /api/v1/plans", ANY_ROLE),
+                Map.entry("GET /api/v1/academic-years", ANY_ROLE),
+                Map.entry("GET /api/v1/academic-years/{year}", ANY_ROLE),
+                Map.entry("GET /api/v1/academic-years/on/{date}", ANY_ROLE),
                 Map.entry("GET /api/v1/audit", "OBEC_ADMIN"),
                 Map.entry("GET /health", RouteRules.OPEN_ENDPOINT),
                 Map.entry("GET /health/{selector}", RouteRules.OPEN_ENDPOINT),
@@ -91,6 +100,8 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
         return count("SELECT (SELECT count(*) FROM esa) + (SELECT count(*) FROM school)"
                 + " + (SELECT count(*) FROM designation) + (SELECT count(*) FROM designation_step)"
                 + " + (SELECT count(*) FROM network_member) + (SELECT count(*) FROM network_chair)"
+                + " + (SELECT count(*) FROM development_plan_target) + (SELECT count(*) FROM development_plan_step)"
+                + " + (SELECT coalesce(sum(version), 0) FROM development_plan)"
                 // versions count the updates, which add no row
                 + " + (SELECT coalesce(sum(version), 0) FROM esa) + (SELECT coalesce(sum(version), 0) FROM school)"
                 + " + (SELECT count(*) FROM messaging.outbox_message) + (SELECT count(*) FROM audit.audit_entry)");

@@ -40,6 +40,26 @@ class BinDevIT {
         assertThat(missing.output()).contains("import: FILE is required");
     }
 
+    @Test
+    void a_service_runs_from_a_copy_of_its_jar_that_a_later_build_and_start_replace_without_touching_the_running_one()
+            throws Exception {
+        Result result = bash("""
+                source bin/dev
+                work=$(mktemp -d); RUN_DIR=$work/run
+                jar_path() { echo "$work/built-$1.jar"; }
+                echo first > "$work/built-demo.jar"
+                stage_jar demo
+                exec 3< "$(run_jar demo)"           # the running JVM's open jar
+                echo second > "$work/built-demo.jar" # a build rewrites the jar in place
+                stage_jar demo                       # the next start
+                echo "running: $(cat <&3) staged: $(cat "$(run_jar demo)") marker: $(component_marker schools-service)"
+                rm -rf "$work"
+                """);
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).contains("running: first staged: second marker: /.dev/run/schools-service.jar");
+    }
+
     private record Result(int exit, String output) {
     }
 

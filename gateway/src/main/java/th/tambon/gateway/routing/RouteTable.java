@@ -15,6 +15,8 @@ public class RouteTable {
             new Route("/api/v1/esas", "schools-service", "/api/v1/esas"),
             new Route("/api/v1/schools", "schools-service", "/api/v1/schools"),
             new Route("/api/v1/quality-schools", "schools-service", "/api/v1/quality-schools"),
+            new Route("/api/v1/plans", "schools-service", "/api/v1/plans"),
+            new Route("/api/v1/academic-years", "schools-service", "/api/v1/academic-years"),
             new Route("/api/v1/events/replicas", "events-service", "/api/v1/replicas"),
             new Route("/api/v1/activities", "events-service", "/api/v1/activities"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),

@@ -1,6 +1,7 @@
 package th.tambon.messaging.codec;
 
 import io.micronaut.serde.annotation.SerdeImport;
+import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.EsaUpdated;
 import th.tambon.contracts.schools.NetworkChanged;
@@ -18,6 +19,8 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(SchoolUpdated.class)
 @SerdeImport(QualitySchoolDesignationChanged.class)
 @SerdeImport(NetworkChanged.class)
+@SerdeImport(DevelopmentPlanChanged.class)
+@SerdeImport(DevelopmentPlanChanged.Target.class)
 final class ContractSerde {
     private ContractSerde() {
     }

@@ -14,6 +14,7 @@ import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Step;
 import th.tambon.security.Actor;
 import th.tambon.security.Role;
 
@@ -116,13 +117,12 @@ public class DesignatingQualitySchools {
                         + "); withdraw it first"));
     }
 
-    private Outcome<Designation> record(School school, Designation.Step step, Instant createdAt, LocalDate on,
+    private Outcome<Designation> record(School school, Step<Designation> step, Instant createdAt, LocalDate on,
                                         String reason, Actor actor, String command) {
         if (!step.taken()) {
-            return Outcome.rejected(step.illegal() ? Rejection.Reason.ILLEGAL_STATE : Rejection.Reason.INCONSISTENT,
-                    step.field(), step.field() + ": " + step.refusal());
+            return step.rejection();
         }
-        Designation designation = step.designation();
+        Designation designation = step.result();
         if (designation.activeFrom() != null) {
             designations.lockTambon(designation.tambonCode());
             var overlap = designations.findActiveOverlap(designation.tambonCode(), designation.id(),

@@ -1,5 +1,7 @@
 package th.tambon.schools.designation.model;
 
+import th.tambon.schools.shared.Step;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,7 +22,7 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
     }
 
     /** A new nomination of the school on that date. */
-    public static Step nominate(UUID id, String school, String esa, String tambonCode, LocalDate on, LocalDate today) {
+    public static Step<Designation> nominate(UUID id, String school, String esa, String tambonCode, LocalDate on, LocalDate today) {
         if (on.isAfter(today)) {
             return Step.refused("on", "a nomination cannot be dated after today (" + today + ")");
         }
@@ -31,7 +33,7 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
      * A designation already in force, recorded with its historical dates (importing what happened before Tambon):
      * nominated, designated and active from the dates given, each not before the one before it, none after today.
      */
-    public static Step inForce(UUID id, String school, String esa, String tambonCode, LocalDate nominatedOn,
+    public static Step<Designation> inForce(UUID id, String school, String esa, String tambonCode, LocalDate nominatedOn,
                                LocalDate designatedOn, LocalDate activeFrom, LocalDate today) {
         if (designatedOn.isBefore(nominatedOn)) {
             return Step.refused("designatedOn", "cannot be before nominatedOn (" + nominatedOn + ")");
@@ -47,7 +49,7 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
     }
 
     /** This designation taken to {@code next} on that date, or why it cannot be. */
-    public Step advance(DesignationStatus next, LocalDate on, String reason, LocalDate today) {
+    public Step<Designation> advance(DesignationStatus next, LocalDate on, String reason, LocalDate today) {
         if (!status.mayBecome(next)) {
             return Step.illegal("status", "a designation that is " + status + " cannot become " + next
                     + (status.next().isEmpty() ? "" : "; it can become " + status.next()));
@@ -79,24 +81,5 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
     public LocalDate lastStepOn() {
         return withdrawnOn != null ? withdrawnOn : activeFrom != null ? activeFrom
                 : designatedOn != null ? designatedOn : nominatedOn;
-    }
-
-    /** The outcome of a step: the designation after it, or the field at fault and why (illegal: 409, else 422). */
-    public record Step(Designation designation, String field, String refusal, boolean illegal) {
-        static Step to(Designation designation) {
-            return new Step(designation, null, null, false);
-        }
-
-        static Step refused(String field, String why) {
-            return new Step(null, field, why, false);
-        }
-
-        static Step illegal(String field, String why) {
-            return new Step(null, field, why, true);
-        }
-
-        public boolean taken() {
-            return designation != null;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package th.tambon.schools.designation.model;
 
+import th.tambon.schools.shared.Step;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -13,15 +15,15 @@ class DesignationTest {
     private static final LocalDate JUNE_1 = LocalDate.parse("2019-06-01");
 
     private static Designation nominated() {
-        return Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", MAY_15, TODAY).designation();
+        return Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", MAY_15, TODAY).result();
     }
 
     @Test
     void a_nominated_school_is_designated_then_active_then_withdrawn_each_step_keeping_its_date() {
-        Designation designated = nominated().advance(DesignationStatus.DESIGNATED, JUNE_1, null, TODAY).designation();
-        Designation active = designated.advance(DesignationStatus.ACTIVE, JUNE_1, null, TODAY).designation();
+        Designation designated = nominated().advance(DesignationStatus.DESIGNATED, JUNE_1, null, TODAY).result();
+        Designation active = designated.advance(DesignationStatus.ACTIVE, JUNE_1, null, TODAY).result();
         Designation withdrawn = active.advance(DesignationStatus.WITHDRAWN, LocalDate.parse("2021-05-01"),
-                "ควบรวมโรงเรียน", TODAY).designation();
+                "ควบรวมโรงเรียน", TODAY).result();
 
         assertThat(withdrawn.status()).isEqualTo(DesignationStatus.WITHDRAWN);
         assertThat(withdrawn.nominatedOn()).isEqualTo(MAY_15);
@@ -32,7 +34,7 @@ class DesignationTest {
 
     @Test
     void a_step_the_status_does_not_allow_is_illegal_and_names_what_it_can_become() {
-        Designation.Step skipped = nominated().advance(DesignationStatus.ACTIVE, JUNE_1, null, TODAY);
+        Step<Designation> skipped = nominated().advance(DesignationStatus.ACTIVE, JUNE_1, null, TODAY);
 
         assertThat(skipped.taken()).isFalse();
         assertThat(skipped.illegal()).isTrue();
@@ -41,14 +43,14 @@ class DesignationTest {
 
     @Test
     void a_withdrawn_designation_takes_no_further_step() {
-        Designation withdrawn = nominated().advance(DesignationStatus.WITHDRAWN, JUNE_1, "ไม่ผ่านเกณฑ์", TODAY).designation();
+        Designation withdrawn = nominated().advance(DesignationStatus.WITHDRAWN, JUNE_1, "ไม่ผ่านเกณฑ์", TODAY).result();
 
         assertThat(withdrawn.advance(DesignationStatus.DESIGNATED, JUNE_1, null, TODAY).illegal()).isTrue();
     }
 
     @Test
     void a_withdrawal_needs_its_reason() {
-        Designation.Step step = nominated().advance(DesignationStatus.WITHDRAWN, JUNE_1, " ", TODAY);
+        Step<Designation> step = nominated().advance(DesignationStatus.WITHDRAWN, JUNE_1, " ", TODAY);
 
         assertThat(step.taken()).isFalse();
         assertThat(step.illegal()).isFalse();
@@ -68,7 +70,7 @@ class DesignationTest {
     @Test
     void a_designation_in_force_is_active_from_its_historical_date_and_its_dates_must_be_in_order() {
         Designation inForce = Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, JUNE_1,
-                JUNE_1, TODAY).designation();
+                JUNE_1, TODAY).result();
 
         assertThat(inForce.status()).isEqualTo(DesignationStatus.ACTIVE);
         assertThat(inForce.activeFrom()).isEqualTo(JUNE_1);
@@ -81,8 +83,8 @@ class DesignationTest {
     @Test
     void a_school_is_active_from_its_first_day_up_to_but_not_on_the_day_it_is_withdrawn() {
         Designation withdrawn = Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, JUNE_1,
-                JUNE_1, TODAY).designation().advance(DesignationStatus.WITHDRAWN, LocalDate.parse("2020-10-01"), "ยุบ",
-                TODAY).designation();
+                JUNE_1, TODAY).result().advance(DesignationStatus.WITHDRAWN, LocalDate.parse("2020-10-01"), "ยุบ",
+                TODAY).result();
 
         assertThat(withdrawn.activeOn(LocalDate.parse("2019-05-31"))).isFalse();
         assertThat(withdrawn.activeOn(JUNE_1)).isTrue();

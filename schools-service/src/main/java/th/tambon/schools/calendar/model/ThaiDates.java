@@ -1,0 +1,18 @@
+package th.tambon.schools.calendar.model;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** Dates as Thai readers write them: day, Thai month name, Buddhist Era year: 2020-07-21 is "21 กรกฎาคม 2563". */
+public final class ThaiDates {
+    private static final Locale THAI = Locale.forLanguageTag("th-TH");
+
+    private ThaiDates() {
+    }
+
+    public static String format(LocalDate date) {
+        return date.getDayOfMonth() + " " + date.getMonth().getDisplayName(TextStyle.FULL, THAI) + " "
+                + (date.getYear() + 543);
+    }
+}

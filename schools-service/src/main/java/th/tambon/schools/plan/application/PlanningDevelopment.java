@@ -1,0 +1,164 @@
+package th.tambon.schools.plan.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import th.tambon.audit.AuditTrail;
+import th.tambon.contracts.schools.DevelopmentPlanChanged;
+import th.tambon.messaging.outbox.Outbox;
+import th.tambon.schools.calendar.infrastructure.AcademicYearRepository;
+import th.tambon.schools.plan.infrastructure.PlanStepRepository;
+import th.tambon.schools.plan.infrastructure.PlanStepRow;
+import th.tambon.schools.plan.infrastructure.Plans;
+import th.tambon.schools.plan.model.DevelopmentPlan;
+import th.tambon.schools.plan.model.PlanStatus;
+import th.tambon.schools.plan.model.Target;
+import th.tambon.schools.school.infrastructure.SchoolRepository;
+import th.tambon.schools.shared.Changed;
+import th.tambon.schools.shared.Outcome;
+import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Step;
+import th.tambon.security.Actor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Development plans from draft to approval. Each change, in one transaction: the plan and its targets, a history row,
+ * {@code DevelopmentPlanChanged} on schools.v1 and the audit entry. The school (its director, an officer of its ESA,
+ * or OBEC) drafts, revises and submits; its ESA's officers (or OBEC) approve or return. A change that changes nothing
+ * stores and publishes nothing.
+ */
+@Singleton
+public class PlanningDevelopment {
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    private final SchoolRepository schools;
+    private final Plans plans;
+    private final PlanStepRepository steps;
+    private final AcademicYearRepository academicYears;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public PlanningDevelopment(SchoolRepository schools, Plans plans, PlanStepRepository steps,
+                               AcademicYearRepository academicYears, Outbox outbox, AuditTrail audit) {
+        this.schools = schools;
+        this.plans = plans;
+        this.steps = steps;
+        this.academicYears = academicYears;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Outcome<DevelopmentPlan> draft(String schoolCode, int academicYear, List<Target> targets, Actor actor) {
+        // the school's row lock orders two drafts of one school, so the second meets the first's plan
+        var school = schools.findForChange(schoolCode);
+        if (school.isEmpty()) {
+            return Outcome.rejected(Rejection.Reason.NOT_FOUND, "school", "No school with SMIS code " + schoolCode);
+        }
+        String esa = school.get().esa();
+        if (!actor.mayWriteForSchool(esa, schoolCode)) {
+            return Outcome.forbidden("Only OBEC, an officer of " + esa + " or the school's director may plan for it");
+        }
+        var existing = plans.find(schoolCode, academicYear);
+        if (existing.isPresent()) {
+            return Outcome.rejected(Rejection.Reason.DUPLICATE, "academicYear", "School " + schoolCode
+                    + " already has a development plan for academic year " + academicYear + " ("
+                    + existing.get().status() + "); change that one");
+        }
+        int current = academicYears.calendar().on(LocalDate.now(clock.withZone(BANGKOK))).year().be();
+        Step<DevelopmentPlan> step = DevelopmentPlan.draft(UUID.randomUUID(), schoolCode, esa, academicYear, targets,
+                current);
+        if (!step.taken()) {
+            return step.rejection();
+        }
+        Instant now = now();
+        plans.insert(step.result(), now);
+        return Outcome.done(recorded(step.result(), "DRAFTED", now, actor, "DraftDevelopmentPlan"));
+    }
+
+    @Transactional
+    public Outcome<Changed<DevelopmentPlan>> revise(String schoolCode, int academicYear, List<Target> targets,
+                                                    Long expectedVersion, Actor actor) {
+        var found = plans.findForChange(schoolCode, academicYear);
+        if (found.isEmpty()) {
+            return notFound(schoolCode, academicYear);
+        }
+        DevelopmentPlan plan = found.get();
+        if (!actor.mayWriteForSchool(plan.esa(), schoolCode)) {
+            return Outcome.forbidden("Only OBEC, an officer of " + plan.esa() + " or the school's director may change "
+                    + "its plan");
+        }
+        if (Outcome.stale(expectedVersion, plan.version())) {
+            return Outcome.stale("The plan", plan.version(), expectedVersion);
+        }
+        if (plan.hasTargets(targets)) {
+            return Outcome.done(Changed.no(plan));
+        }
+        Step<DevelopmentPlan> step = plan.revise(targets);
+        if (!step.taken()) {
+            return step.rejection();
+        }
+        Instant now = now();
+        plans.update(step.result(), now, true);
+        return Outcome.done(Changed.yes(recorded(step.result(), "REVISED", now, actor, "ReviseDevelopmentPlan")));
+    }
+
+    @Transactional
+    public Outcome<DevelopmentPlan> advance(String schoolCode, int academicYear, PlanStatus next, String reason,
+                                            Actor actor) {
+        var found = plans.findForChange(schoolCode, academicYear);
+        if (found.isEmpty()) {
+            return notFound(schoolCode, academicYear);
+        }
+        DevelopmentPlan plan = found.get();
+        if (DevelopmentPlan.reviewedByEsa(next) ? !actor.mayWriteWithinEsa(plan.esa())
+                : !actor.mayWriteForSchool(plan.esa(), schoolCode)) {
+            return Outcome.forbidden(DevelopmentPlan.reviewedByEsa(next)
+                    ? "Only OBEC or an officer of " + plan.esa() + " approves or returns its schools' plans"
+                    : "Only OBEC, an officer of " + plan.esa() + " or the school's director may submit its plan");
+        }
+        Step<DevelopmentPlan> step = plan.advance(next, reason);
+        if (!step.taken()) {
+            return step.rejection();
+        }
+        Instant now = now();
+        plans.update(step.result(), now, false);
+        String command = switch (next) {
+            case SUBMITTED -> "SubmitDevelopmentPlan";
+            case APPROVED -> "ApproveDevelopmentPlan";
+            case RETURNED -> "ReturnDevelopmentPlan";
+            case DRAFT -> throw new IllegalStateException("nothing becomes DRAFT again");
+        };
+        return Outcome.done(recorded(step.result(), next.name(), now, actor, command));
+    }
+
+    /** The history row, the event and the audit entry of a change already stored. */
+    private DevelopmentPlan recorded(DevelopmentPlan plan, String change, Instant now, Actor actor, String command) {
+        steps.save(new PlanStepRow(UUID.randomUUID(), plan.id(), plan.status().name(), change,
+                plan.status() == PlanStatus.RETURNED && change.equals("RETURNED") ? plan.returnReason() : null,
+                now, actor.subject()));
+        var event = new DevelopmentPlanChanged(plan.id().toString(), plan.school(), plan.esa(), plan.academicYear(),
+                plan.status().name(), change, plan.returnReason(),
+                plan.targets().stream().map(t -> new DevelopmentPlanChanged.Target(t.track().name(), t.goal(),
+                        t.indicator())).toList(), now, plan.version());
+        outbox.append(event, now);
+        audit.record(actor, command, "school", plan.school(), event);
+        return plan;
+    }
+
+    private static <T> Outcome<T> notFound(String school, int academicYear) {
+        return Outcome.rejected(Rejection.Reason.NOT_FOUND, "plan", "School " + school
+                + " has no development plan for academic year " + academicYear);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

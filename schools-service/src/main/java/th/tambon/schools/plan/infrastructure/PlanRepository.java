@@ -1,0 +1,40 @@
+package th.tambon.schools.plan.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code development_plan} table; {@link Plans} joins it with the targets. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface PlanRepository extends CrudRepository<PlanRow, UUID> {
+
+    Optional<PlanRow> findBySchoolAndAcademicYear(String school, int academicYear);
+
+    /** The school's plans, the latest academic year first. */
+    List<PlanRow> findBySchoolOrderByAcademicYearDesc(String school);
+
+    /** The plan of that school and year, its row locked until the transaction ends. */
+    @Query("SELECT * FROM development_plan WHERE school = :school AND academic_year = :academicYear FOR UPDATE")
+    Optional<PlanRow> lockBySchoolAndAcademicYear(String school, int academicYear);
+
+    /** Plans filtered by ESA, academic year and status (each optional), a page at a time. */
+    @Query(value = """
+            SELECT plan_row_.* FROM development_plan plan_row_
+            WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa)
+              AND (CAST(:academicYear AS INT) IS NULL OR academic_year = :academicYear)
+              AND (CAST(:status AS TEXT) IS NULL OR status = :status)""",
+            countQuery = """
+            SELECT count(*) FROM development_plan
+            WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa)
+              AND (CAST(:academicYear AS INT) IS NULL OR academic_year = :academicYear)
+              AND (CAST(:status AS TEXT) IS NULL OR status = :status)""")
+    Page<PlanRow> list(@Nullable String esa, @Nullable Integer academicYear, @Nullable String status, Pageable pageable);
+}
