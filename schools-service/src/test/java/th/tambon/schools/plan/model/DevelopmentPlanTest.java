@@ -1,10 +1,6 @@
-package th.tambon.schools.plan;
+package th.tambon.schools.plan.model;
 
 import org.junit.jupiter.api.Test;
-import th.tambon.schools.plan.model.DevelopmentPlan;
-import th.tambon.schools.plan.model.PlanStatus;
-import th.tambon.schools.plan.model.Target;
-import th.tambon.schools.plan.model.Track;
 import th.tambon.schools.shared.Step;
 
 import java.util.List;

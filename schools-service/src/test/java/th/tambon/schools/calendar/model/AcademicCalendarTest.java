@@ -1,9 +1,6 @@
-package th.tambon.schools.calendar;
+package th.tambon.schools.calendar.model;
 
 import org.junit.jupiter.api.Test;
-import th.tambon.schools.calendar.model.AcademicCalendar;
-import th.tambon.schools.calendar.model.AcademicYear;
-import th.tambon.schools.calendar.model.ThaiDates;
 
 import java.time.LocalDate;
 import java.util.Map;
