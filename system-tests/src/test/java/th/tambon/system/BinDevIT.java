@@ -57,7 +57,7 @@ class BinDevIT {
                 """);
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(result.output()).contains("running: first staged: second marker: /.dev/run/schools-service.jar");
+        assertThat(result.output()).contains("running: first staged: second marker: /.dev/run/schools-service.jar|/schools-service/target/schools-service-");
     }
 
     private record Result(int exit, String output) {
