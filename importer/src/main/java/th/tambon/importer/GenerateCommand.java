@@ -25,7 +25,9 @@ import java.util.concurrent.Callable;
  * {@code generate}: a made-up but rule-abiding scenario of any size, for load tests and benchmarks: primary ESAs in
  * real provinces (250 schools each), schools spread over districts and tambons of the ESA's province with Thai names
  * (tone marks included), the first school of each tambon its active quality school, and one network per ESA. The same
- * seed gives the same file.
+ * seed gives the same file. It stays clear of real data so it can be loaded beside it: ESA zones from 71 (no real ESA
+ * has one), SMIS codes with the zone in them, and district numbers from 50 (the seed's tambons are in districts 21 and
+ * 90–94).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes a made-up tambon-scenario/1 file with many schools (for load tests and benchmarks).")
@@ -44,9 +46,15 @@ final class GenerateCommand implements Callable<Integer> {
     static final int SCHOOLS_PER_ESA = 250;
     static final int SCHOOLS_PER_TAMBON = 3;
     static final int TAMBONS_PER_DISTRICT = 12;
+    static final int FIRST_ZONE = 71;
+    static final int FIRST_DISTRICT = 50;
+    /** Districts an ESA's schools use: ceil(250 / 3 / 12). */
+    static final int DISTRICTS_PER_ESA = 7;
+    /** Four ESAs per province at most, so district numbers stay below the seed's 90. */
+    static final int MAX_SCHOOLS = 4 * 77 * SCHOOLS_PER_ESA;
 
     @Option(names = "--schools", paramLabel = "N", defaultValue = "10000",
-            description = "how many schools, 1 to 200000 (default ${DEFAULT-VALUE}); one ESA per 250")
+            description = "how many schools, 1 to 77000 (default ${DEFAULT-VALUE}); one ESA per 250")
     int schools;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2563", description = "the random seed (default ${DEFAULT-VALUE})")
@@ -57,8 +65,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (schools < 1 || schools > 200_000) {
-            System.err.println("--schools must be 1 to 200000");
+        if (schools < 1 || schools > MAX_SCHOOLS) {
+            System.err.println("--schools must be 1 to " + MAX_SCHOOLS);
             return TambonImport.USAGE;
         }
         ObjectNode scenario = generate(schools, seed);
@@ -90,21 +98,22 @@ final class GenerateCommand implements Callable<Integer> {
         int esaCount = (schools + SCHOOLS_PER_ESA - 1) / SCHOOLS_PER_ESA;
         for (int e = 0; e < esaCount; e++) {
             int province = PROVINCES[e % PROVINCES.length];
-            int zone = e / PROVINCES.length + 1;
+            int esaInProvince = e / PROVINCES.length;
+            int zone = FIRST_ZONE + esaInProvince;
             String code = "P" + province + "-" + zone;
             String provinceName = word(random, 2);
             esas.addObject().put("code", code).put("kind", "PRIMARY").put("zone", zone)
                     .put("provinceCode", Integer.toString(province)).put("province", provinceName)
                     .put("nameTh", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา" + provinceName + " เขต " + zone)
-                    .put("nameEn", "Generated Primary Educational Service Area Office " + province + "-" + zone);
+                    .put("nameEn", "Generated Primary Educational Service Area Office " + code);
             List<String> quality = new ArrayList<>();
             int inEsa = Math.min(SCHOOLS_PER_ESA, schools - e * SCHOOLS_PER_ESA);
             String district = null;
             String tambon = null;
             for (int s = 0; s < inEsa; s++) {
                 int tambonIndex = s / SCHOOLS_PER_TAMBON;
-                // zones of one province use separate districts: zone z has districts 20(z-1)+1 … 20z
-                int districtNumber = (zone - 1) * 20 + tambonIndex / TAMBONS_PER_DISTRICT + 1;
+                // the ESAs of one province use separate districts, from 50 up
+                int districtNumber = FIRST_DISTRICT + esaInProvince * DISTRICTS_PER_ESA + tambonIndex / TAMBONS_PER_DISTRICT;
                 int tambonNumber = tambonIndex % TAMBONS_PER_DISTRICT + 1;
                 if (s % (SCHOOLS_PER_TAMBON * TAMBONS_PER_DISTRICT) == 0) {
                     district = word(random, 2);
@@ -112,7 +121,7 @@ final class GenerateCommand implements Callable<Integer> {
                 if (s % SCHOOLS_PER_TAMBON == 0) {
                     tambon = word(random, 2);
                 }
-                String smis = String.format("%02d%d%05d", province, zone, s + 1);
+                String smis = String.format("%02d%02d%04d", province, zone, s + 1);
                 ObjectNode school = schoolArray.addObject().put("code", smis)
                         .put("nameTh", "โรงเรียนบ้าน" + word(random, 2) + (s % SCHOOLS_PER_TAMBON == 0 ? "" : word(random, 1)))
                         .put("esa", code).put("province", provinceName).put("district", district).put("tambon", tambon)

@@ -275,9 +275,9 @@ class ImportingScenariosIT {
 
         Process killed = startImporter("import", generated.toString());
         Eventually.await(Duration.ofSeconds(60), () -> assertThat(
-                schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-1', 'P11-1')")).isGreaterThanOrEqualTo(40));
+                schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-71', 'P11-71')")).isGreaterThanOrEqualTo(40));
         killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        long loadedBeforeTheCrash = settledCount("SELECT count(*) FROM school WHERE esa IN ('P10-1', 'P11-1')");
+        long loadedBeforeTheCrash = settledCount("SELECT count(*) FROM school WHERE esa IN ('P10-71', 'P11-71')");
         assertThat(loadedBeforeTheCrash).as("killed halfway").isBetween(40L, 299L);
 
         Run resumed = importer("import", generated.toString());
@@ -289,10 +289,10 @@ class ImportingScenariosIT {
         assertThat(schools[3]).isZero();
         assertThat(resumed.row("designations")[3]).isZero();
         assertThat(resumed.row("networks")[3]).isZero();
-        assertThat(schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-1', 'P11-1')")).isEqualTo(300);
+        assertThat(schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-71', 'P11-71')")).isEqualTo(300);
         assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message WHERE event_type = "
-                + "'th.tambon.school.registered.v1' AND (message_key LIKE '101%' OR message_key LIKE '111%')"))
-                .as("each generated school (SMIS 101xxxxx, 111xxxxx) registered once").isEqualTo(300);
+                + "'th.tambon.school.registered.v1' AND (message_key LIKE '1071%' OR message_key LIKE '1171%')"))
+                .as("each generated school (SMIS 1071xxxx, 1171xxxx) registered once").isEqualTo(300);
         Run third = importer("import", generated.toString());
         int quality = JSON.readTree(generated.toFile()).get("schools").findValues("qualitySchool").size();
         assertThat(third.row("schools")).containsExactly(0, 0, 300, 0);

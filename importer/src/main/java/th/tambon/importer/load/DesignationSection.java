@@ -44,7 +44,7 @@ public final class DesignationSection implements Section {
         for (Item school : Sections.items(scenario, "schools", node -> node.path("code").asText())) {
             JsonNode quality = school.node().get("qualitySchool");
             if (quality != null && quality.isObject()) {
-                items.add(new Item(school.key(), school.path() + ".qualitySchool", school.node()));
+                items.add(new Item(school.key(), school.path() + ".qualitySchool", school.node(), school.position()));
             }
         }
         return items;

@@ -45,7 +45,8 @@ public final class Loader {
 
     public Summary load(JsonNode scenario) {
         Summary summary = new Summary(dryRun);
-        Set<String> failed = ConcurrentHashMap.newKeySet();
+        // each failed item (section:key) and the failure at the root of it, for the items that need it
+        Map<String, String> failed = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "import");
             thread.setDaemon(true);
@@ -65,7 +66,8 @@ public final class Loader {
                         running.add(pool.submit(() -> {
                             Result result = loadOne(section, item, failed);
                             if (result.outcome() == Outcome.FAILED) {
-                                failed.add(section.name() + ":" + item.key());
+                                failed.put(section.name() + ":" + item.key(), result.cause() != null ? result.cause()
+                                        : section.name() + " " + item.key());
                             }
                             summary.add(section.name(), item, result);
                             bar.step();
@@ -83,10 +85,11 @@ public final class Loader {
         return summary;
     }
 
-    private Result loadOne(Section section, Item item, Set<String> failed) {
+    private Result loadOne(Section section, Item item, Map<String, String> failed) {
         for (String need : section.needs(item)) {
-            if (failed.contains(need)) {
-                return Result.failed("not tried: " + need.replace(":", " ") + " failed");
+            String root = failed.get(need);
+            if (root != null) {
+                return Result.notTried(root);
             }
         }
         try {

@@ -1,12 +1,20 @@
 package th.tambon.importer.load;
 
-/** The outcome of one item and, when it failed, why. */
-public record Result(Outcome outcome, String reason) {
-    public static final Result CREATED = new Result(Outcome.CREATED, null);
-    public static final Result UPDATED = new Result(Outcome.UPDATED, null);
-    public static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null);
+/**
+ * The outcome of one item and, when it failed, why; {@code cause} names the failed item at the root of a failure that
+ * only followed from it ("esas P51-1"), null for a failure of its own.
+ */
+public record Result(Outcome outcome, String reason, String cause) {
+    public static final Result CREATED = new Result(Outcome.CREATED, null, null);
+    public static final Result UPDATED = new Result(Outcome.UPDATED, null, null);
+    public static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null, null);
 
     public static Result failed(String reason) {
-        return new Result(Outcome.FAILED, reason);
+        return new Result(Outcome.FAILED, reason, null);
+    }
+
+    /** Not tried, because {@code root} (an item this one needs, or one that it needs) failed. */
+    static Result notTried(String root) {
+        return new Result(Outcome.FAILED, "not tried: " + root + " failed", root);
     }
 }

@@ -16,7 +16,7 @@ final class Sections {
         List<Item> items = new ArrayList<>();
         JsonNode array = scenario.path(section);
         for (int i = 0; i < array.size(); i++) {
-            items.add(new Item(key.apply(array.get(i)), "$." + section + "[" + i + "]", array.get(i)));
+            items.add(new Item(key.apply(array.get(i)), "$." + section + "[" + i + "]", array.get(i), i));
         }
         return items;
     }

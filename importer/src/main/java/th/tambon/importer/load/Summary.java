@@ -2,22 +2,30 @@ package th.tambon.importer.load;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What an import did, per section: the counts of each {@link Outcome}, the failures with reasons, the skipped sections. */
+/**
+ * What an import did, per section: the counts of each {@link Outcome}, the failures with reasons (in file order; items
+ * not tried because something they need failed are counted under that cause), the skipped sections.
+ */
 public final class Summary {
+    private static final String NOT_TRIED = "not tried: ";
+
     private final Map<String, Map<Outcome, Integer>> counts = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<Failure> failures = new ArrayList<>();
     private final boolean dryRun;
     private String stoppedBecause;
 
     public Summary(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    private record Failure(int section, Item item, String reason) {
     }
 
     synchronized void section(String name) {
@@ -27,7 +35,7 @@ public final class Summary {
     synchronized void add(String section, Item item, Result result) {
         counts.computeIfAbsent(section, n -> new EnumMap<>(Outcome.class)).merge(result.outcome(), 1, Integer::sum);
         if (result.outcome() == Outcome.FAILED) {
-            failures.add(item.path() + " (" + item.key() + "): " + result.reason());
+            failures.add(new Failure(List.copyOf(counts.keySet()).indexOf(section), item, result.reason()));
         }
     }
 
@@ -55,10 +63,15 @@ public final class Summary {
         return Map.copyOf(skipped);
     }
 
-    public List<String> failures() {
-        synchronized (failures) {
-            return List.copyOf(failures);
-        }
+    /** Each failure as "path (key): reason", in file order, cascades included. */
+    public synchronized List<String> failures() {
+        return ordered().stream().map(f -> f.item().path() + " (" + f.item().key() + "): " + f.reason()).toList();
+    }
+
+    private List<Failure> ordered() {
+        List<Failure> ordered = new ArrayList<>(failures);
+        ordered.sort(Comparator.comparingInt(Failure::section).thenComparingInt(f -> f.item().position()));
+        return ordered;
     }
 
     /** The table, then each failure and skipped section, then what to do next. */
@@ -75,7 +88,17 @@ public final class Summary {
         if (!failures.isEmpty()) {
             out.println();
             out.println("Failed (" + failures.size() + "):");
-            failures().forEach(failure -> out.println("  " + failure));
+            Map<String, List<Failure>> cascades = new LinkedHashMap<>();
+            for (Failure failure : ordered()) {
+                if (failure.reason().startsWith(NOT_TRIED)) {
+                    cascades.computeIfAbsent(failure.reason(), r -> new ArrayList<>()).add(failure);
+                } else {
+                    out.println("  " + failure.item().path() + " (" + failure.item().key() + "): " + failure.reason());
+                }
+            }
+            cascades.forEach((reason, items) -> out.println("  " + (items.size() == 1
+                    ? items.get(0).item().path() + " (" + items.get(0).item().key() + ")"
+                    : items.size() + " items from " + items.get(0).item().path()) + ": " + reason));
         }
         if (stoppedBecause != null) {
             out.println();
