@@ -2,7 +2,6 @@ package th.tambon.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +42,7 @@ class DesignatingQualitySchoolsTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
         http = new TestHttp(server.getURL().toString());
         obec = http.as(TestTokens.admin());
         assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);

@@ -1,7 +1,6 @@
 package th.tambon.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +26,7 @@ class ListingEsasTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
         TestHttp obec = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
         for (Map<String, Object> esa : List.of(Fixtures.buriram4(), Fixtures.lamphun1(), Fixtures.yasothonSecondary())) {
             assertThat(obec.post("/api/v1/esas", TestHttp.json(esa)).status()).isEqualTo(201);

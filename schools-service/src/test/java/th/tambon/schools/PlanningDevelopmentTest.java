@@ -2,7 +2,6 @@ package th.tambon.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +19,6 @@ import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +44,7 @@ class PlanningDevelopmentTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
         http = new TestHttp(server.getURL().toString());
         obec = http.as(TestTokens.admin());
         officer = http.as(TestTokens.officer("P31-4"));

@@ -2,7 +2,6 @@ package th.tambon.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,6 @@ import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +35,7 @@ class RegisteringEsasAndSchoolsTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
         http = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
     }
 

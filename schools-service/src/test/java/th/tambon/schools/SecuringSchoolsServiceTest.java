@@ -1,6 +1,5 @@
 package th.tambon.schools;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +30,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
         TestHttp obec = anonymous().as(TestTokens.admin());
         assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);
         assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.lamphun1())).status()).isEqualTo(201);

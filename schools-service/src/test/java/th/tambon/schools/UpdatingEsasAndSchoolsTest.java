@@ -2,7 +2,6 @@ package th.tambon.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +19,6 @@ import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,9 +36,7 @@ class UpdatingEsasAndSchoolsTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
         http = new TestHttp(server.getURL().toString());
         TestHttp obec = http.as(TestTokens.admin());
         assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);

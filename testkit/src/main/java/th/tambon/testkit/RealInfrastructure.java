@@ -1,5 +1,7 @@
 package th.tambon.testkit;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,5 +54,21 @@ public final class RealInfrastructure implements BeforeAllCallback, AfterAllCall
         props.put("kafka.bootstrap.servers", kafkaBootstrapServers());
         props.put(TestTokens.SECRET_PROPERTY, TestTokens.SECRET);
         return props;
+    }
+
+    /**
+     * Starts the service under test (the Micronaut application on the test classpath) on a free port, with
+     * {@link #serviceProperties()}; close it in the class's {@code @AfterAll}.
+     */
+    public EmbeddedServer startService() {
+        return startService(Map.of());
+    }
+
+    /** {@link #startService()} with more properties, which win over the defaults. */
+    public EmbeddedServer startService(Map<String, Object> more) {
+        Map<String, Object> props = new LinkedHashMap<>(serviceProperties());
+        props.put("micronaut.server.port", -1);
+        props.putAll(more);
+        return ApplicationContext.run(EmbeddedServer.class, props);
     }
 }

@@ -1,6 +1,5 @@
 package th.tambon.replica.schools;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +8,6 @@ import th.tambon.security.RouteRules;
 import th.tambon.security.SecuredServiceContract;
 import th.tambon.testkit.RealInfrastructure;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,9 +31,7 @@ public abstract class ReplicaServiceSecurityContract extends SecuredServiceContr
 
     @BeforeAll
     void start() {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = infra.startService();
     }
 
     @AfterAll
