@@ -97,10 +97,7 @@ class ImportingScenariosIT {
     }
 
     private ServiceProcess service(String module, TestDatabase database) {
-        ServiceProcess process = ServiceProcess.start(module, FreePorts.find(), Map.of(
-                "DATASOURCE_URL", database.jdbcUrl(), "DATASOURCE_USERNAME", database.user(),
-                "DATASOURCE_PASSWORD", database.password(), "DATASOURCE_POOL_SIZE", "4",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka));
+        ServiceProcess process = ServiceProcess.startService(module, database, kafka);
         processes.add(process);
         return process;
     }

@@ -1,8 +1,10 @@
 package th.tambon.system;
 
 import th.tambon.testkit.Eventually;
+import th.tambon.testkit.TestDatabase;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.kafka.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +52,14 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + module, e);
         }
+    }
+
+    /** A service from its jar on a free port, on that database (a pool of 4) and that broker. */
+    static ServiceProcess startService(String module, TestDatabase database, String kafka) {
+        return start(module, FreePorts.find(), Map.of(
+                "DATASOURCE_URL", database.jdbcUrl(), "DATASOURCE_USERNAME", database.user(),
+                "DATASOURCE_PASSWORD", database.password(), "DATASOURCE_POOL_SIZE", "4",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka));
     }
 
     String url() {
