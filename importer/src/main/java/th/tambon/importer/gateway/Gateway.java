@@ -73,7 +73,7 @@ public final class Gateway {
     /** Null when the gateway answers its liveness check, else why not (one try: the stack may simply not be up). */
     public String unreachable() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/health/liveness"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(at("/health/liveness"))
                     .timeout(Duration.ofSeconds(10)).header("User-Agent", USER_AGENT).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200 ? null : "its liveness check answered " + response.statusCode();
@@ -95,10 +95,16 @@ public final class Gateway {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(at(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", USER_AGENT);
+    }
+
+    /** The gateway's address of {@code path}, under the base URL's own path if it has one (https://host/tambon). */
+    private URI at(String path) {
+        String root = base.toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
     }
 
     private byte[] bytes(Object body) {

@@ -118,4 +118,15 @@ class GatewayTest {
         assertThat(policy.pause(20, java.util.Optional.empty())).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.pause(1, java.util.Optional.of(Duration.ofHours(1)))).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void a_gateway_behind_a_path_prefix_is_called_under_it() throws Exception {
+        Gateway direct = gateway(List.of(Map.entry(200, Map.of())));
+        Gateway prefixed = new Gateway(URI.create(direct.base() + "/tambon/"), "t0ken", POLICY, new ObjectMapper(),
+                pauses::add);
+
+        prefixed.get("/api/v1/esas");
+
+        assertThat(seen).containsExactly("GET /tambon/api/v1/esas Bearer t0ken null");
+    }
 }
