@@ -51,9 +51,7 @@ public class AuditController {
     @Operation(operationId = "listAuditEntries", summary = "Accepted commands, newest first, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of audit entries")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<AuditEntryView> list(
             @Parameter(description = "only entries about this object (a code)", example = "31040001")
             @Nullable @QueryValue @Size(max = 100) String target,

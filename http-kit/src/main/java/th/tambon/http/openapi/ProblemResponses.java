@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * The problem responses of Tambon's APIs for the OpenAPI documents, one annotation each, so an endpoint documents
- * its errors in a line: {@code @ProblemResponses.Validation @ProblemResponses.Conflict}. docs/decisions/0004 has when
+ * its errors in a line: {@code @ProblemResponses.Conflict @ProblemResponses.AnyWrite}; {@link AnyCall} and {@link AnyWrite}
+ * gather the responses every call and every write may give. docs/decisions/0004 has when
  * each is answered.
  */
 public final class ProblemResponses {
@@ -165,5 +166,26 @@ public final class ProblemResponses {
                              "detail":"An officer of P31-4 cannot register a school of P51-1","instance":"/api/v1/schools",
                              "errors":[]}""")))
     public @interface Forbidden {
+    }
+
+    /** What any call of a secured endpoint may answer: 401, 403 and 500. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Unauthenticated
+    @Forbidden
+    @Unexpected
+    public @interface AnyCall {
+    }
+
+    /** What any write with a JSON body may answer besides {@link AnyCall}: 400, 413 and 422. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @MalformedRequest
+    @PayloadTooLarge
+    @Validation
+    @AnyCall
+    public @interface AnyWrite {
     }
 }

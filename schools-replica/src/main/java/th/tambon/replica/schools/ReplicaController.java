@@ -48,9 +48,7 @@ public class ReplicaController {
     @Operation(operationId = "getReplicatedEsa", summary = "One ESA as this service knows it")
     @ApiResponse(responseCode = "200", description = "The ESA")
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public EsaReplica esa(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         return esas.findById(code).orElseThrow(() -> ApiProblemException.notFound("No ESA " + code + " in the replica"));
     }
@@ -60,9 +58,7 @@ public class ReplicaController {
     @Operation(operationId = "listReplicatedEsas", summary = "ESAs as this service knows them, by code, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of ESAs")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<EsaReplica> esas(
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
@@ -74,9 +70,7 @@ public class ReplicaController {
     @Operation(operationId = "getReplicatedSchool", summary = "One school as this service knows it")
     @ApiResponse(responseCode = "200", description = "The school")
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public SchoolReplica school(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
         return schools.findById(code)
                 .orElseThrow(() -> ApiProblemException.notFound("No school " + code + " in the replica"));
@@ -87,9 +81,7 @@ public class ReplicaController {
     @Operation(operationId = "listReplicatedSchools", summary = "Schools as this service knows them, by SMIS code, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of schools")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<SchoolReplica> schools(
             @Parameter(description = "only schools of this ESA", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,

@@ -50,9 +50,7 @@ public class AcademicCalendarController {
     @Operation(operationId = "getAcademicYear", summary = "An academic year's semesters and last day")
     @ApiResponse(responseCode = "200", description = "The academic year")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public AcademicYearView year(@PathVariable @Parameter(description = "academic year (BE)", example = "2563")
                                  @Min(2500) @Max(2699) int year) {
         return AcademicYearView.of(years.calendar(), year);
@@ -65,9 +63,7 @@ public class AcademicCalendarController {
             description = "By default the year before the current one, the current one and the next.")
     @ApiResponse(responseCode = "200", description = "The academic years, in order")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public List<AcademicYearView> years(
             @Parameter(description = "the first (BE)", example = "2562") @Nullable @QueryValue @Min(2500) @Max(2699) Integer from,
             @Parameter(description = "the last (BE)", example = "2565") @Nullable @QueryValue @Min(2500) @Max(2699) Integer to) {
@@ -92,9 +88,7 @@ public class AcademicCalendarController {
                     + "semester before it.")
     @ApiResponse(responseCode = "200", description = "The date's academic year and semester")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public AcademicDateView on(@PathVariable @Parameter(description = "an ISO date", example = "2020-09-28") LocalDate date) {
         if (date.getYear() < 1958 || date.getYear() > 2155) {
             throw ApiProblemException.invalidField("date", "must be from 1958 to 2155 (BE 2501 to 2698)");

@@ -65,14 +65,9 @@ public class DesignationController {
     @ApiResponse(responseCode = "201", description = "Nominated",
             content = @Content(schema = @Schema(implementation = DesignationView.class)),
             headers = @Header(name = "Location", description = "the school's designations"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.IllegalState
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<DesignationView> nominate(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
                                                   @Body @Valid NominationRequest request, Authentication authentication) {
         Designation nominated = Rejections.valueOrThrow(designating.nominate(code, request.on(), request.reason(),
@@ -88,14 +83,9 @@ public class DesignationController {
     @ApiResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = DesignationView.class)),
             headers = @Header(name = "Location", description = "the school's designations"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.IllegalState
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<DesignationView> recordInForce(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
                                                        @Body @Valid InForceRequest request, Authentication authentication) {
         Designation recorded = Rejections.valueOrThrow(designating.recordInForce(code, request.nominatedOnOrDefault(),
@@ -110,14 +100,9 @@ public class DesignationController {
                     + "WITHDRAWN (with a reason). A step is dated no earlier than the one before it and not after today. "
                     + "Activating a second school in a tambon is a 409 naming the active one.")
     @ApiResponse(responseCode = "200", description = "The designation after the step")
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.IllegalState
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public DesignationView advance(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
                                    @PathVariable @Parameter(description = "the designation's id") UUID id,
                                    @Body @Valid StepRequest request, Authentication authentication) {
@@ -132,9 +117,7 @@ public class DesignationController {
     @ApiResponse(responseCode = "200", description = "The school's designations",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = DesignationView.class))))
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public List<DesignationView> history(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
         if (!schools.existsById(code)) {
             throw ApiProblemException.notFound("No school with SMIS code " + code);

@@ -59,9 +59,7 @@ public class QualitySchoolController {
                     + "last day (FY2563 → 2020-09-30), or neither for today in Bangkok.")
     @ApiResponse(responseCode = "200", description = "One page of quality schools")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<QualitySchoolView> list(
             @Parameter(description = "only schools of this ESA", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,

@@ -66,13 +66,8 @@ public class EsaController {
             description = "Stores the ESA and announces th.tambon.esa.registered.v1 on schools.v1 in one transaction.")
     @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = EsaView.class)),
             headers = @Header(name = "Location", description = "the path of the new ESA"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.Conflict
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<EsaView> register(@Body @Valid RegisterEsaRequest request, Authentication authentication) {
         var esa = Rejections.valueOrThrow(registering.register(request.toCommand(), Actors.of(authentication)));
         return HttpResponse.created(EsaView.of(esa), URI.create("/api/v1/esas/" + esa.code()));
@@ -87,14 +82,9 @@ public class EsaController {
     @ApiResponse(responseCode = "200", description = "The ESA as it now is",
             content = @Content(schema = @Schema(implementation = EsaView.class)),
             headers = @Header(name = "ETag", description = "the ESA's version"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.Stale
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<EsaView> update(@PathVariable @Parameter(description = "ESA code", example = "P51-1") String code,
                                         @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
                                         @Nullable @io.micronaut.http.annotation.Header(Versions.IF_MATCH) String ifMatch,
@@ -110,9 +100,7 @@ public class EsaController {
     @Operation(operationId = "getEsa", summary = "One ESA by its code")
     @ApiResponse(responseCode = "200", description = "The ESA", headers = @Header(name = "ETag", description = "the ESA's version"))
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public HttpResponse<EsaView> get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         var esa = esas.find(code).orElseThrow(() -> ApiProblemException.notFound("No ESA with code " + code));
         return Versions.ok(EsaView.of(esa), esa.version());
@@ -124,9 +112,7 @@ public class EsaController {
     @Operation(operationId = "listEsas", summary = "ESAs, filtered by kind and province, sorted, a page at a time")
     @ApiResponse(responseCode = "200", description = "One page of ESAs")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<EsaView> list(
             @Parameter(description = "only ESAs of this kind", example = "PRIMARY",
                     schema = @Schema(type = "string", allowableValues = {"PRIMARY", "SECONDARY"}))

@@ -63,13 +63,8 @@ public class NetworkController {
                     + "new chair in the network's history; setting the network it already has changes nothing.")
     @ApiResponse(responseCode = "200", description = "The network as it now is",
             content = @Content(schema = @Schema(implementation = NetworkView.class)))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<NetworkView> set(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code,
                                          @Body @Valid NetworkRequest request, Authentication authentication) {
         Rejections.valueOrThrow(setting.set(code, request.chairSchool(), request.chairPerson().strip(), request.members(),
@@ -83,9 +78,7 @@ public class NetworkController {
     @Operation(operationId = "getNetwork", summary = "The ESA's network, its members and its chairs over time")
     @ApiResponse(responseCode = "200", description = "The network")
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public NetworkView get(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code) {
         return view(networks.find(code).orElseThrow(() -> ApiProblemException.notFound("ESA " + code + " has no network")));
     }

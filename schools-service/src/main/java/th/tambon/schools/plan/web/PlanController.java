@@ -71,14 +71,9 @@ public class PlanController {
             content = @Content(schema = @Schema(implementation = PlanView.class)),
             headers = {@Header(name = "Location", description = "the plan"),
                     @Header(name = "ETag", description = "the plan's version")})
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<PlanView> draft(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
                                         @Body @Valid DraftPlanRequest request, Authentication authentication) {
         DevelopmentPlan plan = Rejections.valueOrThrow(planning.draft(code, request.academicYear(),
@@ -96,15 +91,10 @@ public class PlanController {
     @ApiResponse(responseCode = "200", description = "The plan as it now is",
             content = @Content(schema = @Schema(implementation = PlanView.class)),
             headers = @Header(name = "ETag", description = "the plan's version"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.IllegalState
     @ProblemResponses.Stale
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<PlanView> revise(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563") int year,
@@ -125,14 +115,9 @@ public class PlanController {
     @ApiResponse(responseCode = "200", description = "The plan after the step",
             content = @Content(schema = @Schema(implementation = PlanView.class)),
             headers = @Header(name = "ETag", description = "the plan's version"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.IllegalState
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<PlanView> advance(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563") int year,
@@ -149,9 +134,7 @@ public class PlanController {
     @ApiResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag", description = "the plan's version"))
     @ProblemResponses.NotFound
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public HttpResponse<PlanView> get(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
                                       @PathVariable @Parameter(description = "academic year (BE)", example = "2563") int year) {
         DevelopmentPlan plan = plans.find(code, year).orElseThrow(() -> ApiProblemException.notFound(
@@ -166,9 +149,7 @@ public class PlanController {
     @ApiResponse(responseCode = "200", description = "The school's plans (without their history)",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = PlanView.class))))
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public List<PlanView> list(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
         if (!schools.existsById(code)) {
             throw ApiProblemException.notFound("No school with SMIS code " + code);

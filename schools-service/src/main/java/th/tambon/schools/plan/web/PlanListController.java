@@ -49,9 +49,7 @@ public class PlanListController {
             description = "Latest academic year first, then by school. status=SUBMITTED lists what waits for the ESA.")
     @ApiResponse(responseCode = "200", description = "One page of plans (without their history)")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<PlanView> list(
             @Parameter(description = "only plans of this ESA's schools", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,

@@ -68,14 +68,9 @@ public class SchoolController {
             description = "Stores the school and announces th.tambon.school.registered.v1 on schools.v1 in one transaction.")
     @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = SchoolView.class)),
             headers = @Header(name = "Location", description = "the path of the new school"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.UnknownReference
     @ProblemResponses.Conflict
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<SchoolView> register(@Body @Valid RegisterSchoolRequest request, Authentication authentication) {
         var school = Rejections.valueOrThrow(registering.register(request.toCommand(), Actors.of(authentication)));
         return HttpResponse.created(SchoolView.of(school), URI.create("/api/v1/schools/" + school.code()));
@@ -91,14 +86,9 @@ public class SchoolController {
     @ApiResponse(responseCode = "200", description = "The school as it now is",
             content = @Content(schema = @Schema(implementation = SchoolView.class)),
             headers = @Header(name = "ETag", description = "the school's version"))
-    @ProblemResponses.MalformedRequest
     @ProblemResponses.NotFound
     @ProblemResponses.Stale
-    @ProblemResponses.PayloadTooLarge
-    @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyWrite
     public HttpResponse<SchoolView> update(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
@@ -115,9 +105,7 @@ public class SchoolController {
     @Operation(operationId = "getSchool", summary = "One school by its SMIS code")
     @ApiResponse(responseCode = "200", description = "The school", headers = @Header(name = "ETag", description = "the school's version"))
     @ProblemResponses.NotFound
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public HttpResponse<SchoolView> get(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code) {
         var school = schools.find(code).orElseThrow(() -> ApiProblemException.notFound("No school with SMIS code " + code));
         return Versions.ok(SchoolView.of(school), school.version());
@@ -132,9 +120,7 @@ public class SchoolController {
                     + "q=บานหัวฝาย finds โรงเรียนบ้านหัวฝาย.")
     @ApiResponse(responseCode = "200", description = "One page of schools")
     @ProblemResponses.Validation
-    @ProblemResponses.Unauthenticated
-    @ProblemResponses.Forbidden
-    @ProblemResponses.Unexpected
+    @ProblemResponses.AnyCall
     public PageView<SchoolView> list(
             @Parameter(description = "only schools of this ESA", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
