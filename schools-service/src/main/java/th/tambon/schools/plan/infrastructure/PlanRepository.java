@@ -1,6 +1,7 @@
 package th.tambon.schools.plan.infrastructure;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -8,6 +9,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +26,9 @@ public interface PlanRepository extends CrudRepository<PlanRow, UUID> {
     /** The plan of that school and year, its row locked until the transaction ends. */
     @Query("SELECT * FROM development_plan WHERE school = :school AND academic_year = :academicYear FOR UPDATE")
     Optional<PlanRow> lockBySchoolAndAcademicYear(String school, int academicYear);
+
+    /** Stores a plan's status, return reason and version after a change (its school, ESA, year and creation stay). */
+    void update(@Id UUID id, String status, @Nullable String returnReason, Instant updatedAt, long version);
 
     /** Plans filtered by ESA, academic year and status (each optional), a page at a time. */
     @Query(value = """

@@ -44,14 +44,14 @@ public class Plans {
 
     /** Inserts a new plan with its targets. */
     public void insert(DevelopmentPlan plan, Instant at) {
-        plans.save(row(plan, at, at));
+        plans.save(new PlanRow(plan.id(), plan.school(), plan.esa(), plan.academicYear(), plan.status().name(),
+                plan.returnReason(), at, at, plan.version()));
         insertTargets(plan);
     }
 
     /** Stores a changed plan read with {@link #findForChange}, replacing its targets when they changed. */
     public void update(DevelopmentPlan plan, Instant at, boolean targetsChanged) {
-        PlanRow before = plans.findById(plan.id()).orElseThrow();
-        plans.update(row(plan, before.createdAt(), at));
+        plans.update(plan.id(), plan.status().name(), plan.returnReason(), at, plan.version());
         if (targetsChanged) {
             targets.deleteByPlan(plan.id());
             insertTargets(plan);
@@ -63,11 +63,6 @@ public class Plans {
             targets.save(new PlanTargetRow(UUID.randomUUID(), plan.id(), target.track().name(), target.goal(),
                     target.indicator()));
         }
-    }
-
-    private static PlanRow row(DevelopmentPlan plan, Instant createdAt, Instant at) {
-        return new PlanRow(plan.id(), plan.school(), plan.esa(), plan.academicYear(), plan.status().name(),
-                plan.returnReason(), createdAt, at, plan.version());
     }
 
     private static DevelopmentPlan plan(PlanRow row, List<PlanTargetRow> rows) {

@@ -24,8 +24,14 @@ import th.tambon.http.Paging;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.plan.infrastructure.PlanRepository;
 import th.tambon.schools.plan.infrastructure.Plans;
+import th.tambon.schools.plan.model.DevelopmentPlan;
 import th.tambon.schools.plan.model.PlanStatus;
 import th.tambon.security.AnyRole;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Controller("/api/v1/plans")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -62,8 +68,8 @@ public class PlanListController {
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         var found = rows.list(esa, academicYear, status == null ? null : status.name(),
                 Pageable.from(page, size, BY_YEAR_AND_SCHOOL));
-        var withTargets = plans.of(found.getContent());
-        return new PageView<>(withTargets.stream().map(plan -> PlanView.of(plan, null)).toList(), found.getPageNumber(),
-                found.getSize(), found.getTotalSize(), found.getTotalPages());
+        Map<UUID, DevelopmentPlan> withTargets = plans.of(found.getContent()).stream()
+                .collect(Collectors.toMap(DevelopmentPlan::id, Function.identity()));
+        return PageView.of(found, row -> PlanView.of(withTargets.get(row.id()), null));
     }
 }
