@@ -33,7 +33,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** While the consumer's database is unreachable, a record is neither dead-lettered nor skipped: it waits. */
+/**
+ * While the consumer's database cannot take the record (unreachable, or read-only as after a failover), a record is
+ * neither dead-lettered nor skipped: it waits, and is applied once the database is back.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -61,6 +64,7 @@ class DatabaseOutageTest {
     @AfterAll
     void stop() throws SQLException {
         allowConnections(true);
+        readOnly(false);
         if (context != null) {
             context.close();
         }
@@ -86,6 +90,28 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void a_record_arriving_while_the_database_is_read_only_waits_and_is_applied_once_it_is_writable_again()
+            throws SQLException {
+        String eventId = UUID.randomUUID().toString();
+        double deferredBefore = deferred();
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "outage-test.dlq")) {
+            readOnly(true);
+            send(eventId, "51020002");
+
+            // More attempts than a failing handler gets (max-attempts 2) before it is dead-lettered.
+            Eventually.await(WAIT, () -> assertThat(deferred()).isGreaterThanOrEqualTo(deferredBefore + 4));
+            Eventually.await(WAIT, () -> assertThat(messagingReadiness()).isEqualTo(HealthStatus.DOWN));
+            assertThat(times("51020002")).isZero();
+            readOnly(false);
+
+            Eventually.await(WAIT, () -> assertThat(times("51020002")).isEqualTo(1));
+            Eventually.await(WAIT, () -> assertThat(messagingReadiness()).isEqualTo(HealthStatus.UP));
+            assertThat(deadLetters.records(Duration.ofMillis(500)))
+                    .noneMatch(r -> eventId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
+        }
+    }
+
     private HealthStatus messagingReadiness() {
         return Mono.from(context.getBean(MessagingHealthIndicator.class).getResult()).block().getStatus();
     }
@@ -104,6 +130,20 @@ class DatabaseOutageTest {
                 statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                         + infra.database().name() + "' AND pid <> pg_backend_pid()");
             }
+        }
+    }
+
+    /**
+     * Makes the database refuse writes, as a primary demoted by a failover does (SQL state 25006), or takes that
+     * back; the open connections are ended so the pool's new ones see the change.
+     */
+    private void readOnly(boolean readOnly) throws SQLException {
+        var server = th.tambon.testkit.Infrastructure.postgres();
+        try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + infra.database().name()
+                    + (readOnly ? " SET default_transaction_read_only = on" : " RESET default_transaction_read_only"));
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                    + infra.database().name() + "' AND pid <> pg_backend_pid()");
         }
     }
 
