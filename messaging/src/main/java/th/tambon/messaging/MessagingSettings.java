@@ -16,6 +16,11 @@ public class MessagingSettings {
     private List<String> produces = new ArrayList<>();
     private int topicPartitions = 3;
     private short topicReplicationFactor = 1;
+    /**
+     * Whether the relay refuses to publish while a topic of this service's would delete or compact events away
+     * (readiness DOWN, an error); false makes that a warning, for an operator who chose a limit on purpose.
+     */
+    private boolean refuseTopicsDroppingEvents = true;
 
     private boolean relayEnabled = true;
     private Duration relayPollInterval = Duration.ofMillis(500);
@@ -45,6 +50,8 @@ public class MessagingSettings {
     public void setTopicPartitions(int topicPartitions) { this.topicPartitions = topicPartitions; }
     public short getTopicReplicationFactor() { return topicReplicationFactor; }
     public void setTopicReplicationFactor(short topicReplicationFactor) { this.topicReplicationFactor = topicReplicationFactor; }
+    public boolean isRefuseTopicsDroppingEvents() { return refuseTopicsDroppingEvents; }
+    public void setRefuseTopicsDroppingEvents(boolean refuse) { this.refuseTopicsDroppingEvents = refuse; }
     public boolean isRelayEnabled() { return relayEnabled; }
     public void setRelayEnabled(boolean relayEnabled) { this.relayEnabled = relayEnabled; }
     public Duration getRelayPollInterval() { return relayPollInterval; }

@@ -9,18 +9,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * How the kit's workers are doing: the outbox relay, each inbox listener, and the consumer loops micronaut-kafka
- * runs them on. Read by {@link MessagingHealthIndicator}, so readiness goes DOWN while one of them cannot make
+ * How the kit's workers are doing: the check of the service's topics, the outbox relay, each inbox listener, and the
+ * consumer loops micronaut-kafka runs them on. Read by {@link MessagingHealthIndicator}, so readiness goes DOWN while one of them cannot make
  * progress and UP again when it can.
  */
 @Singleton
 public class MessagingHealth {
     private final Worker relay = new Worker();
+    private final Worker topics = new Worker();
+    private final Map<String, String> warnings = new ConcurrentSkipListMap<>();
     private final Map<String, Worker> listeners = new ConcurrentSkipListMap<>();
     private final Map<String, String> endedLoops = new ConcurrentHashMap<>();
 
     public Worker relay() {
         return relay;
+    }
+
+    /** The check that the service's own topics keep their events: stuck while one would drop them. */
+    public Worker topics() {
+        return topics;
+    }
+
+    /** Something an operator should fix that does not stop the service, such as a read topic that drops events. */
+    public void warn(String subject, String warning) {
+        warnings.put(subject, warning);
     }
 
     public Worker listener(String name) {
@@ -41,17 +53,21 @@ public class MessagingHealth {
     }
 
     boolean healthy() {
-        return !relay.stuck() && listeners.values().stream().noneMatch(Worker::stuck) && endedLoops.isEmpty();
+        return !relay.stuck() && !topics.stuck() && listeners.values().stream().noneMatch(Worker::stuck) && endedLoops.isEmpty();
     }
 
     Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("relay", relay.describe());
+        details.put("topics", topics.describe());
         Map<String, Object> listenerDetails = new LinkedHashMap<>();
         listeners.forEach((name, worker) -> listenerDetails.put(name, worker.describe()));
         details.put("listeners", listenerDetails);
         if (!endedLoops.isEmpty()) {
             details.put("endedConsumerLoops", Map.copyOf(endedLoops));
+        }
+        if (!warnings.isEmpty()) {
+            details.put("warnings", Map.copyOf(warnings));
         }
         return details;
     }

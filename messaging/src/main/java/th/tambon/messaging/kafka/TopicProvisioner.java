@@ -2,14 +2,21 @@ package th.tambon.messaging.kafka;
 
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.tambon.messaging.MessagingSettings;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +24,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Creates the topics a service produces to and consumes from, and its dead-letter topic, when they are missing, with
- * micronaut-kafka's {@link AdminClient}. Not {@code NewTopic} beans: micronaut-kafka creates those once at start-up and
- * gives up when the broker is not there yet, while a service must start before Kafka and create its topics when
- * Kafka arrives (docs/decisions/0003).
+ * micronaut-kafka's {@link AdminClient}; and tells whether an existing topic keeps its events. Not {@code NewTopic}
+ * beans: micronaut-kafka creates those once at start-up and gives up when the broker is not there yet, while a service
+ * must start before Kafka and create its topics when Kafka arrives (docs/decisions/0003).
+ * <p>
+ * Every topic is created to keep its events for ever ({@link #KEEP_FOR_EVER}): the events are the source of truth for
+ * the replicas and other systems, which rebuild by replaying a topic from its beginning (docs/decisions/0010).
  */
 @Singleton
 public class TopicProvisioner {
+    /** cleanup.policy=delete with neither a time nor a size limit: nothing is ever deleted or compacted away. */
+    public static final Map<String, String> KEEP_FOR_EVER = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private final AdminClient admin;
     private final MessagingSettings settings;
@@ -32,24 +48,67 @@ public class TopicProvisioner {
         this.settings = settings;
     }
 
-    /** Ensures the topics exist; throws when the broker cannot be reached, so the caller can retry. */
-    public void ensure(Collection<String> topics) throws ExecutionException, InterruptedException, TimeoutException {
+    /** A topic as the kit creates it: keeping its events for ever. */
+    public static NewTopic newTopic(String name, int partitions, short replicationFactor) {
+        return new NewTopic(name, partitions, replicationFactor).configs(KEEP_FOR_EVER);
+    }
+
+    /**
+     * Ensures the topics exist and answers those it created; throws when the broker cannot be reached, so the caller
+     * can retry.
+     */
+    public Set<String> ensure(Collection<String> topics) throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         List<NewTopic> missing = topics.stream().distinct().filter(t -> !existing.contains(t))
-                .map(t -> new NewTopic(t, settings.getTopicPartitions(), settings.getTopicReplicationFactor()))
+                .map(t -> newTopic(t, settings.getTopicPartitions(), settings.getTopicReplicationFactor()))
                 .toList();
+        Set<String> created = new LinkedHashSet<>();
         if (missing.isEmpty()) {
-            return;
+            return created;
         }
         for (var entry : admin.createTopics(missing).values().entrySet()) {
             try {
                 entry.getValue().get(10, TimeUnit.SECONDS);
-                LOG.info("Created topic {}", entry.getKey());
+                created.add(entry.getKey());
+                LOG.info("Created topic {} (kept for ever: {})", entry.getKey(), KEEP_FOR_EVER);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
         }
+        return created;
+    }
+
+    /**
+     * The topics among these whose configuration would let the broker drop events a replay needs, each with what is
+     * wrong ("retention.ms=604800000"); empty when they all keep their events. Throws when the broker cannot be asked.
+     */
+    public Map<String, String> droppingEvents(Collection<String> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        List<ConfigResource> resources = topics.stream().distinct()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
+        Map<String, String> dropping = new LinkedHashMap<>();
+        for (ConfigResource resource : resources) {
+            droppedBy(configs.get(resource)).ifPresent(why -> dropping.put(resource.name(), why));
+        }
+        return dropping;
+    }
+
+    /** What in a topic's configuration deletes or compacts events away, or empty when it keeps them all. */
+    static Optional<String> droppedBy(Config config) {
+        List<String> wrong = KEEP_FOR_EVER.entrySet().stream()
+                .filter(wanted -> {
+                    var entry = config == null ? null : config.get(wanted.getKey());
+                    return entry == null || !wanted.getValue().equals(entry.value());
+                })
+                .map(wanted -> {
+                    var entry = config == null ? null : config.get(wanted.getKey());
+                    return wanted.getKey() + "=" + (entry == null ? "?" : entry.value());
+                })
+                .sorted()
+                .toList();
+        return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", wrong));
     }
 }
