@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The kit tests' listener: counts in {@code applied_school} how often each school was applied. Its handler fails on
  * purpose for names starting with "FAIL" (always), "TRANSIENT" (a deadlock, while {@link #transientFailures} is
- * positive) and "BROKEN" (an {@link Error}, while {@link #brokenFailures} is positive). Accepts events from the kit
+ * positive), "LOCKED" (a lock timeout, while {@link #lockedFailures} is positive) and "BROKEN" (an {@link Error},
+ * while {@link #brokenFailures} is positive). Accepts events from the kit
  * tests' outbox ({@code /tambon/kit-test}) and hand-made records ({@code /tambon/test}).
  */
 @Requires(property = "kit-test.subscription", value = "true")
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class KitTestListener extends InboxListener {
     static final AtomicInteger transientFailures = new AtomicInteger();
     static final AtomicInteger brokenFailures = new AtomicInteger();
+    static final AtomicInteger lockedFailures = new AtomicInteger();
 
     KitTestListener(Delivery delivery, TransactionOperations<Connection> transactions) {
         super(delivery, Subscription.from("/tambon/kit-test", "/tambon/test")
@@ -51,6 +53,10 @@ class KitTestListener extends InboxListener {
         if (name.startsWith("TRANSIENT") && transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("deadlock on " + school.code(),
                     new SQLException("deadlock detected", "40P01"));
+        }
+        if (name.startsWith("LOCKED") && lockedFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("lock timeout on " + school.code(),
+                    new SQLException("canceling statement due to lock timeout", "55P03"));
         }
         if (name.startsWith("BROKEN") && brokenFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new AssertionError("the handler is broken for " + school.code());

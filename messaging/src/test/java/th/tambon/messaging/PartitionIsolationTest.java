@@ -1,0 +1,134 @@
+package th.tambon.messaging;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.health.HealthStatus;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import th.tambon.contracts.Topics;
+import th.tambon.messaging.cloudevents.CloudEvent;
+import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.messaging.codec.EventCodec;
+import th.tambon.messaging.kafka.TopicProvisioner;
+import th.tambon.testkit.Eventually;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.messaging.KitRecords.school;
+
+/**
+ * A record that breaks its handler with an {@link Error}, or meets what looks like a condition of the database, holds
+ * its own partition only. The records are on the topic
+ * before the listener starts, one per partition and a second behind the broken one, so the listener's first poll
+ * holds all of them and tries them together. A broker of its own, so no other test's records share the partitions.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartitionIsolationTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final RealInfrastructure infra = new RealInfrastructure();
+
+    private EmbeddedKafkaBroker broker;
+    private ApplicationContext context;
+    private KitRecords records;
+
+    @BeforeAll
+    void start() throws Exception {
+        KitRecords.createAppliedSchoolTable(infra);
+        broker = EmbeddedKafkaBroker.onFreePorts().start();
+        createSchoolsTopic();
+        KitTestListener.brokenFailures.set(Integer.MAX_VALUE);
+        KitTestListener.lockedFailures.set(Integer.MAX_VALUE);
+        sendTogether(List.of(
+                record(0, school("53010001", "BROKEN on partition 0")),
+                record(0, school("53010002", "หลังข้อผิดพลาด ในพาร์ทิชันเดียวกัน")),
+                record(1, school("53010003", "LOCKED on partition 1")),
+                record(1, school("53010004", "หลังล็อก ในพาร์ทิชันเดียวกัน")),
+                record(2, school("53010005", "พาร์ทิชันสอง"))));
+
+        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
+        props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        props.put("micronaut.application.name", "isolation-test");
+        props.put("tambon.messaging.initial-backoff", "20ms");
+        props.put("tambon.messaging.max-backoff", "200ms");
+        props.put("kit-test.subscription", "true");
+        context = ApplicationContext.run(props);
+        records = new KitRecords(infra, context);
+    }
+
+    @AfterAll
+    void stop() {
+        KitTestListener.brokenFailures.set(0);
+        KitTestListener.lockedFailures.set(0);
+        if (context != null) {
+            context.close();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void an_error_or_a_lock_timeout_in_one_record_s_handler_holds_its_partition_while_the_others_are_applied()
+            throws Exception {
+        Eventually.await(WAIT, () -> assertThat(records.times("53010005")).isEqualTo(1));
+        assertThat(records.times("53010001")).isZero();
+        assertThat(records.times("53010002")).as("behind the broken record on its partition").isZero();
+        assertThat(records.times("53010003")).isZero();
+        assertThat(records.times("53010004")).as("behind the locked record on its partition").isZero();
+        assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.DOWN);
+
+        KitTestListener.brokenFailures.set(0);
+        KitTestListener.lockedFailures.set(0);
+
+        Eventually.await(WAIT, () -> assertThat(records.times("53010002")).isEqualTo(1));
+        Eventually.await(WAIT, () -> assertThat(records.times("53010004")).isEqualTo(1));
+        assertThat(records.times("53010001")).isEqualTo(1);
+        assertThat(records.times("53010003")).isEqualTo(1);
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP));
+    }
+
+    private void createSchoolsTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(TopicProvisioner.newTopic(Topics.SCHOOLS_V1, 3, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(int partition, th.tambon.contracts.schools.SchoolRegistered school) {
+        byte[] value = new EventCodec(io.micronaut.json.JsonMapper.createDefault()).encode(school);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, partition, school.code(), value);
+        CloudEventHeaders.write(new CloudEvent(UUID.randomUUID().toString(), KitRecords.SCHOOL_REGISTERED,
+                "/tambon/test", Instant.now(), school.code(), null), record.headers());
+        return record;
+    }
+
+    private void sendTogether(List<ProducerRecord<String, byte[]>> batch) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<String, byte[]> record : batch) {
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
