@@ -182,6 +182,57 @@ class ConsumerFaultsTest {
     }
 
     @Test
+    void a_record_whose_key_leaves_no_room_for_a_dead_letter_is_dead_lettered_with_its_key_cut_and_digested()
+            throws Exception {
+        // The record fits the topic; any letter that keeps its key does not, with the dead-letter headers added.
+        String hugeKey = "k".repeat(1_048_000);
+        String hugeId = UUID.randomUUID().toString();
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "faults-test.dlq")) {
+            ProducerRecord<String, byte[]> huge = new ProducerRecord<>(Topics.SCHOOLS_V1, hugeKey,
+                    "not json".getBytes(StandardCharsets.UTF_8));
+            CloudEventHeaders.write(new CloudEvent(hugeId, KitRecords.SCHOOL_REGISTERED, "/tambon/test", Instant.now(),
+                    "K-huge-key", null), huge.headers());
+            RecordMetadata original = KafkaProbe.send(infra.kafkaBootstrapServers(), huge);
+            RecordMetadata sentinel = sendTo(original.partition(), "K-after-huge-key",
+                    records.json(school("52060001", "หลังกุญแจใหญ่")));
+
+            ConsumerRecord<String, byte[]> letter = deadLetters.await(
+                    r -> hugeId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            assertThat(letter.key()).as("the key, cut").hasSizeLessThan(1_000).startsWith("kkkk");
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.KEY_SIZE)).isEqualTo("1048000");
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.KEY_SHA256)).isEqualTo(sha256(hugeKey));
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))
+                    .isEqualTo(String.valueOf(original.offset()));
+            Eventually.await(WAIT, () -> assertThat(records.times("52060001")).isEqualTo(1));
+            assertThat(sentinel.partition()).isEqualTo(original.partition());
+        }
+    }
+
+    @Test
+    void a_record_whose_cloudevents_headers_leave_no_room_for_a_dead_letter_is_dead_lettered_with_them_cut()
+            throws Exception {
+        String key = "K-huge-subject";
+        String hugeId = UUID.randomUUID().toString();
+        String hugeSubject = "s".repeat(1_048_000);
+        try (KafkaProbe deadLetters = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), "faults-test.dlq")) {
+            ProducerRecord<String, byte[]> huge = new ProducerRecord<>(Topics.SCHOOLS_V1, key,
+                    "not json".getBytes(StandardCharsets.UTF_8));
+            CloudEventHeaders.write(new CloudEvent(hugeId, KitRecords.SCHOOL_REGISTERED, "/tambon/test", Instant.now(),
+                    hugeSubject, null), huge.headers());
+            RecordMetadata original = KafkaProbe.send(infra.kafkaBootstrapServers(), huge);
+            records.send(key, UUID.randomUUID().toString(), records.json(school("52070001", "หลังหัวเรื่องใหญ่")));
+
+            ConsumerRecord<String, byte[]> letter = deadLetters.await(
+                    r -> hugeId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            assertThat(KafkaProbe.header(letter, CloudEventHeaders.SUBJECT)).hasSizeLessThan(1_000);
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.HEADERS_OMITTED)).contains("ce_subject");
+            assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))
+                    .isEqualTo(String.valueOf(original.offset()));
+            Eventually.await(WAIT, () -> assertThat(records.times("52070001")).isEqualTo(1));
+        }
+    }
+
+    @Test
     void a_poison_record_ahead_of_one_that_must_be_retried_is_dead_lettered_not_skipped() throws Exception {
         String key = "K-poison-then-retry";
         String poisonId = UUID.randomUUID().toString();
@@ -237,6 +288,18 @@ class ConsumerFaultsTest {
         CloudEventHeaders.write(new CloudEvent(eventId, KitRecords.SCHOOL_REGISTERED, "/tambon/test", Instant.now(), key,
                 null), record.headers());
         return record;
+    }
+
+    private RecordMetadata sendTo(int partition, String key, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, partition, key, value);
+        CloudEventHeaders.write(new CloudEvent(UUID.randomUUID().toString(), KitRecords.SCHOOL_REGISTERED,
+                "/tambon/test", Instant.now(), key, null), record.headers());
+        return KafkaProbe.send(infra.kafkaBootstrapServers(), record);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private long committed(TopicPartition partition) throws Exception {

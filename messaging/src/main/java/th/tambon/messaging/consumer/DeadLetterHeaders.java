@@ -15,6 +15,12 @@ public final class DeadLetterHeaders {
      * why, and how many bytes were left out. The original is still in its topic at the origin headers' offset.
      */
     public static final String VALUE_OMITTED = "dlq-value-omitted";
+    /** Set when the key was cut to fit: the original key's size in UTF-8 bytes. */
+    public static final String KEY_SIZE = "dlq-key-size";
+    /** Set when the key was cut to fit: the SHA-256 of the original key's UTF-8 bytes, in hex. */
+    public static final String KEY_SHA256 = "dlq-key-sha256";
+    /** Set when original headers were left out or cut to fit: each one's name and size in bytes. */
+    public static final String HEADERS_OMITTED = "dlq-headers-omitted";
 
     private DeadLetterHeaders() {
     }

@@ -18,30 +18,47 @@ import th.tambon.contracts.Topics;
 import th.tambon.messaging.MessagingSettings;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.messaging.cloudevents.Traceparent;
+import th.tambon.messaging.kafka.TopicProvisioner;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends records a consumer gives up on to the service's dead-letter topic, with headers naming their origin and the
  * failure. A letter too large for the topic is sent again without the original value and headers (the CloudEvents
- * attributes stay), so a record near the size limit can still be dead-lettered. Any other failure to send is
- * reported to the caller, which keeps the record and tries again later: nothing is skipped unrecorded.
+ * attributes stay); one still too large, because of its key or its CloudEvents headers, is sent with those cut short,
+ * their sizes and the key's digest kept: such a letter always fits, so no record can stall its partition for being
+ * large. A dead-letter topic that was deleted is created again. Any other failure to send is reported to the caller,
+ * which keeps the record and tries again later: nothing is skipped unrecorded.
  */
 @Singleton
 public class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final int MAX_MESSAGE_LENGTH = 2_000;
+    /** What is left of a key or a header value that had to be cut: at most 256 characters, 1 KB in UTF-8. */
+    private static final int CUT_TO_CHARS = 256;
+
+    /** How much of the original a letter carries. */
+    private enum Form { WHOLE, WITHOUT_VALUE, CUT }
 
     private final Producer<String, byte[]> producer;
+    private final TopicProvisioner topics;
     private final MessagingSettings settings;
     private final MeterRegistry meters;
     private final String topic;
 
-    public DeadLetters(@KafkaClient("dead-letters") Producer<String, byte[]> producer, MessagingSettings settings,
-                       MeterRegistry meters, @Value("${micronaut.application.name}") String serviceName) {
+    public DeadLetters(@KafkaClient("dead-letters") Producer<String, byte[]> producer, TopicProvisioner topics,
+                       MessagingSettings settings, MeterRegistry meters,
+                       @Value("${micronaut.application.name}") String serviceName) {
         this.producer = producer;
+        this.topics = topics;
         this.settings = settings;
         this.meters = meters;
         this.topic = Topics.deadLetterOf(serviceName);
@@ -53,48 +70,95 @@ public class DeadLetters {
 
     /** True when the letter was acknowledged by the broker; false when it could not be sent now. */
     boolean send(ConsumerRecord<String, byte[]> record, String consumer, Throwable failure, int attempts) {
-        try {
-            acknowledged(letter(record, consumer, failure, attempts, null));
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof RecordTooLargeException)) {
-                return unsent(record, consumer, e.getCause());
+        Throwable why = null;
+        for (Form form : Form.values()) {
+            why = sendAs(form, record, consumer, failure, attempts);
+            if (why == null) {
+                sent(record, consumer, failure, attempts, form);
+                return true;
             }
-            String omitted = sizeOf(record) + " bytes of value and headers: " + e.getCause().getMessage();
-            try {
-                acknowledged(letter(record, consumer, failure, attempts, omitted));
-            } catch (Exception again) {
-                return unsent(record, consumer, again instanceof ExecutionException ? again.getCause() : again);
+            if (!(why instanceof RecordTooLargeException)) {
+                break;
             }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return unsent(record, consumer, e);
         }
-        Counter.builder("tambon.dead.letters").tag("consumer", consumer)
-                .description("Records sent to the dead-letter topic").register(meters).increment();
-        LOG.warn("{} sent {}-{}@{} to {} after {} attempt(s): {}", consumer, record.topic(), record.partition(),
-                record.offset(), topic, attempts, failure.toString());
-        return true;
-    }
-
-    private void acknowledged(ProducerRecord<String, byte[]> letter) throws Exception {
-        producer.send(letter).get(settings.getDeadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private boolean unsent(ConsumerRecord<String, byte[]> record, String consumer, Throwable why) {
-        LOG.warn("{} could not dead-letter {}-{}@{} to {}; the record is kept and tried again: {}", consumer,
-                record.topic(), record.partition(), record.offset(), topic, String.valueOf(why));
+        Counter.builder("tambon.dead.letters.unsent").tag("consumer", consumer)
+                .description("Attempts to dead-letter a record that failed; the record waits and is tried again")
+                .register(meters).increment();
+        LOG.error("{} could not dead-letter {}-{}@{} to {}; the record and its partition wait and are tried again: {}",
+                consumer, record.topic(), record.partition(), record.offset(), topic, String.valueOf(why));
         return false;
     }
 
-    /** The dead letter; with {@code omitted} set, without the value and the original's non-CloudEvents headers. */
-    private ProducerRecord<String, byte[]> letter(ConsumerRecord<String, byte[]> record, String consumer,
-                                                  Throwable failure, int attempts, String omitted) {
+    /** Null when the letter in that form was acknowledged, else why not. A missing topic is created and tried again. */
+    private Throwable sendAs(Form form, ConsumerRecord<String, byte[]> record, String consumer, Throwable failure,
+                             int attempts) {
+        Throwable why = acknowledged(letter(form, record, consumer, failure, attempts));
+        if (why == null || why instanceof RecordTooLargeException || !createdAgain()) {
+            return why;
+        }
+        return acknowledged(letter(form, record, consumer, failure, attempts));
+    }
+
+    private boolean createdAgain() {
+        try {
+            if (topics.ensure(List.of(topic)).isEmpty()) {
+                return false;
+            }
+            LOG.error("The dead-letter topic {} was missing (deleted?) and has been created again", topic);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Throwable acknowledged(ProducerRecord<String, byte[]> letter) {
+        try {
+            producer.send(letter).get(settings.getDeadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private void sent(ConsumerRecord<String, byte[]> record, String consumer, Throwable failure, int attempts,
+                      Form form) {
+        Counter.builder("tambon.dead.letters").tag("consumer", consumer)
+                .description("Records sent to the dead-letter topic").register(meters).increment();
+        if (form == Form.CUT) {
+            Counter.builder("tambon.dead.letters.cut").tag("consumer", consumer)
+                    .description("Dead letters whose key or CloudEvents headers had to be cut to fit")
+                    .register(meters).increment();
+            LOG.error("{} sent {}-{}@{} to {} with its key and headers cut to fit ({} bytes of key, {} of headers);"
+                    + " the original is still at its offset", consumer, record.topic(), record.partition(),
+                    record.offset(), topic, keyBytes(record).length, headerBytes(record));
+        }
+        LOG.warn("{} sent {}-{}@{} to {} after {} attempt(s): {}", consumer, record.topic(), record.partition(),
+                record.offset(), topic, attempts, failure.toString());
+    }
+
+    private ProducerRecord<String, byte[]> letter(Form form, ConsumerRecord<String, byte[]> record, String consumer,
+                                                  Throwable failure, int attempts) {
         Headers headers = new RecordHeaders();
+        List<String> omitted = new ArrayList<>();
         for (Header header : record.headers()) {
-            if (omitted == null || header.key().startsWith("ce_") || header.key().equals(Traceparent.HEADER)) {
+            int size = header.value() == null ? 0 : header.value().length;
+            boolean cloudEvent = header.key().startsWith("ce_") || header.key().equals(Traceparent.HEADER);
+            if (form == Form.WHOLE || (cloudEvent && (form == Form.WITHOUT_VALUE || size <= CUT_TO_CHARS))) {
                 headers.add(header);
+            } else if (cloudEvent) {
+                headers.add(header.key(), cut(new String(header.value(), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+                omitted.add(header.key() + " " + size + " bytes, cut");
+            } else if (form == Form.CUT) {
+                omitted.add(header.key() + " " + size + " bytes");
             }
         }
         CloudEventHeaders.put(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
@@ -105,21 +169,55 @@ public class DeadLetters {
         CloudEventHeaders.put(headers, DeadLetterHeaders.ERROR_MESSAGE, shortened(String.valueOf(failure.getMessage())));
         CloudEventHeaders.put(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(attempts));
         CloudEventHeaders.put(headers, DeadLetterHeaders.FAILED_AT, Instant.now().toString());
-        if (omitted != null) {
-            CloudEventHeaders.put(headers, DeadLetterHeaders.VALUE_OMITTED, shortened(omitted));
+        if (form != Form.WHOLE) {
+            CloudEventHeaders.put(headers, DeadLetterHeaders.VALUE_OMITTED, shortened(sizeOf(record)
+                    + " bytes of value and headers did not fit into a dead letter"));
         }
-        return new ProducerRecord<>(topic, null, record.key(), omitted == null ? record.value() : null, headers);
+        String key = record.key();
+        if (form == Form.CUT && key != null && keyBytes(record).length > CUT_TO_CHARS) {
+            CloudEventHeaders.put(headers, DeadLetterHeaders.KEY_SIZE, Integer.toString(keyBytes(record).length));
+            CloudEventHeaders.put(headers, DeadLetterHeaders.KEY_SHA256, sha256(keyBytes(record)));
+            key = cut(key);
+        }
+        if (!omitted.isEmpty()) {
+            CloudEventHeaders.put(headers, DeadLetterHeaders.HEADERS_OMITTED, shortened(String.join(", ", omitted)));
+        }
+        return new ProducerRecord<>(topic, null, key, form == Form.WHOLE ? record.value() : null, headers);
     }
 
-    private static long sizeOf(ConsumerRecord<String, byte[]> record) {
-        long size = record.value() == null ? 0 : record.value().length;
+    private static byte[] keyBytes(ConsumerRecord<String, byte[]> record) {
+        return record.key() == null ? new byte[0] : record.key().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long headerBytes(ConsumerRecord<String, byte[]> record) {
+        long size = 0;
         for (Header header : record.headers()) {
             size += header.key().length() + (header.value() == null ? 0 : header.value().length);
         }
         return size;
     }
 
+    private static long sizeOf(ConsumerRecord<String, byte[]> record) {
+        return (record.value() == null ? 0 : record.value().length) + headerBytes(record);
+    }
+
+    private static String cut(String text) {
+        if (text.length() <= CUT_TO_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(CUT_TO_CHARS - 1)) ? CUT_TO_CHARS - 1 : CUT_TO_CHARS;
+        return text.substring(0, end) + "…";
+    }
+
     private static String shortened(String text) {
         return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH) + "…";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }
