@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a whole {@code tambon-scenario/1} file before anything is written, and lists every problem with its JSON
- * path: the format, each ESA, school and network field, the natural keys (no ESA or school twice), references inside
- * the file (a school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province,
+ * path: the format, each ESA, school and network field, the natural keys (an ESA's code, a school's code, a network's
+ * ESA, a network's members: each listed once, a second listing naming the first), references inside the file (a school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province,
  * one quality school per tambon, network members the ESA's own quality schools). The sections this version does not
  * load ({@code budget}, {@code activities}, {@code expect}) are not checked: they are reported as skipped.
  */
@@ -52,9 +52,9 @@ public final class ScenarioValidator {
         if (!FORMAT.equals(root.path("format").asText(null))) {
             problems.add(new ScenarioProblem("$.format", "must be \"" + FORMAT + "\""));
         }
-        each(root, "esas", this::esa);
-        each(root, "schools", this::school);
-        each(root, "networks", this::network);
+        each(root, "esas", "code", this::esa);
+        each(root, "schools", "code", this::school);
+        each(root, "networks", "esa", this::network);
         return List.copyOf(problems);
     }
 
@@ -62,7 +62,8 @@ public final class ScenarioValidator {
         void check(JsonNode item, String path);
     }
 
-    private void each(JsonNode root, String section, Item check) {
+    /** Checks each entry of a section, and that no two share the natural key {@code key}. */
+    private void each(JsonNode root, String section, String key, Item check) {
         JsonNode items = root.get(section);
         if (items == null || items.isNull()) {
             return;
@@ -71,14 +72,31 @@ public final class ScenarioValidator {
             problems.add(new ScenarioProblem("$." + section, "must be an array"));
             return;
         }
+        Map<String, String> firstAt = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String path = "$." + section + "[" + i + "]";
             if (!items.get(i).isObject()) {
                 problems.add(new ScenarioProblem(path, "must be an object"));
             } else {
+                listedOnce(firstAt, items.get(i).get(key), path + "." + key, path);
                 check.check(items.get(i), path);
             }
         }
+    }
+
+    /**
+     * False, with a problem at {@code keyPath} naming where it was first listed, when {@code key} was seen before in the
+     * same list: loading both would write one thing twice, in whichever order the requests happened to land.
+     */
+    private boolean listedOnce(Map<String, String> firstAt, JsonNode key, String keyPath, String itemPath) {
+        if (key == null || !key.isTextual() || key.asText().isBlank()) {
+            return true; // a missing or malformed key is reported by the field's own check
+        }
+        String first = firstAt.putIfAbsent(key.asText(), itemPath);
+        if (first != null) {
+            problems.add(new ScenarioProblem(keyPath, key.asText() + " is listed twice (first at " + first + ")"));
+        }
+        return first == null;
     }
 
     private void esa(JsonNode esa, String path) {
@@ -103,8 +121,8 @@ public final class ScenarioValidator {
                 problems.add(new ScenarioProblem(path + ".code", "does not match kind, provinceCode and zone, which make " + expected));
             }
         }
-        if (code != null && esaProvince.putIfAbsent(code, province == null ? "" : province) != null) {
-            problems.add(new ScenarioProblem(path + ".code", "ESA " + code + " is listed twice"));
+        if (code != null) {
+            esaProvince.putIfAbsent(code, province == null ? "" : province);
         }
     }
 
@@ -127,8 +145,8 @@ public final class ScenarioValidator {
             problems.add(new ScenarioProblem(path + ".tambonCode", "tambon " + tambonCode + " is not in province "
                     + esaProvince.get(esa) + " that " + esa + " serves"));
         }
-        if (code != null && schoolEsa.putIfAbsent(code, esa == null ? "" : esa) != null) {
-            problems.add(new ScenarioProblem(path + ".code", "school " + code + " is listed twice"));
+        if (code != null) {
+            schoolEsa.putIfAbsent(code, esa == null ? "" : esa);
         }
         JsonNode quality = school.get("qualitySchool");
         if (quality != null && !quality.isNull()) {
@@ -160,7 +178,7 @@ public final class ScenarioValidator {
         String chair = code(network, path, "chairSchool", SMIS, "the 8-digit SMIS code");
         text(network, path, "chairPerson", 200);
         JsonNode members = network.get("members");
-        Set<String> listed = new HashSet<>();
+        Map<String, String> listed = new HashMap<>();
         if (members == null || !members.isArray() || members.isEmpty()) {
             problems.add(new ScenarioProblem(path + ".members", "must be a non-empty array of SMIS codes"));
         } else {
@@ -169,20 +187,25 @@ public final class ScenarioValidator {
                 String member = members.get(i).asText(null);
                 if (member == null || !members.get(i).isTextual() || !SMIS.matcher(member).matches()) {
                     problems.add(new ScenarioProblem(memberPath, "must be the 8-digit SMIS code"));
-                } else if (!listed.add(member)) {
-                    problems.add(new ScenarioProblem(memberPath, member + " is listed twice"));
-                } else if (!schoolEsa.containsKey(member)) {
-                    problems.add(new ScenarioProblem(memberPath, "school " + member + " is not among the file's schools"));
-                } else if (esa != null && !esa.equals(schoolEsa.get(member))) {
-                    problems.add(new ScenarioProblem(memberPath, "school " + member + " is of " + schoolEsa.get(member)
-                            + ", not of " + esa));
-                } else if (!qualitySchools.contains(member)) {
-                    problems.add(new ScenarioProblem(memberPath, "school " + member + " is not a quality school"));
+                } else if (listedOnce(listed, members.get(i), memberPath, memberPath)) {
+                    member(member, esa, memberPath);
                 }
             }
         }
-        if (chair != null && members != null && members.isArray() && !listed.contains(chair)) {
+        if (chair != null && members != null && members.isArray() && !listed.containsKey(chair)) {
             problems.add(new ScenarioProblem(path + ".chairSchool", "must be one of the members"));
+        }
+    }
+
+    /** A network member: one of the file's schools, of the network's ESA, a quality school. */
+    private void member(String member, String esa, String memberPath) {
+        if (!schoolEsa.containsKey(member)) {
+            problems.add(new ScenarioProblem(memberPath, "school " + member + " is not among the file's schools"));
+        } else if (esa != null && !esa.equals(schoolEsa.get(member))) {
+            problems.add(new ScenarioProblem(memberPath, "school " + member + " is of " + schoolEsa.get(member)
+                    + ", not of " + esa));
+        } else if (!qualitySchools.contains(member)) {
+            problems.add(new ScenarioProblem(memberPath, "school " + member + " is not a quality school"));
         }
     }
 

@@ -51,9 +51,34 @@ class ScenarioValidatorTest {
         schools.add(second);
 
         assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
-                "$.schools[71].code: school 31040001 is listed twice",
+                "$.schools[71].code: 31040001 is listed twice (first at $.schools[0])",
                 "$.schools[71].qualitySchool: tambon 312104 already has a quality school in this file: 31040001",
                 "$.schools[72].qualitySchool: tambon 319002 already has a quality school in this file: 31940002");
+    }
+
+    @Test
+    void a_natural_key_listed_twice_is_refused_in_every_section_naming_where_it_was_first_listed() throws Exception {
+        ObjectNode file = seed();
+        ((ArrayNode) file.get("esas")).add(file.get("esas").get(0).deepCopy());
+        ObjectNode sameCode = file.get("schools").get(5).deepCopy();
+        sameCode.remove("qualitySchool");
+        ((ArrayNode) file.get("schools")).add(sameCode);
+        ((ArrayNode) file.get("networks")).add(file.get("networks").get(0).deepCopy());
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.esas[2].code: P31-4 is listed twice (first at $.esas[0])",
+                "$.schools[71].code: " + file.get("schools").get(5).get("code").asText()
+                        + " is listed twice (first at $.schools[5])",
+                "$.networks[1].esa: P31-4 is listed twice (first at $.networks[0])");
+    }
+
+    @Test
+    void a_member_listed_twice_in_one_network_is_refused_naming_where_it_was_first_listed() throws Exception {
+        ObjectNode file = seed();
+        ((ArrayNode) file.get("networks").get(0).get("members")).add("31040001");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.networks[0].members[40]: 31040001 is listed twice (first at $.networks[0].members[0])");
     }
 
     @Test
