@@ -17,6 +17,7 @@ import th.tambon.importer.load.NetworkSection;
 import th.tambon.importer.load.Outcome;
 import th.tambon.importer.load.Progress;
 import th.tambon.importer.load.SchoolSection;
+import th.tambon.importer.load.Section;
 import th.tambon.importer.load.Summary;
 import th.tambon.importer.scenario.ScenarioProblem;
 import th.tambon.importer.scenario.ScenarioValidator;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code import FILE}: validates the whole file (and stops, listing every problem, if it breaks a rule), then loads
@@ -45,7 +47,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything loaded or already there", "1:some items failed (listed in the summary)",
                 "2:wrong command line", "3:the file is unreadable or breaks a rule; nothing was written",
-                "4:stopped: the token was refused or the gateway stayed away; run again to resume"})
+                "4:stopped: the token was refused or the gateway stayed away; run again to resume",
+                "5:an unexpected error, a bug in the importer (its stack trace is printed); what was loaded stays"},
+        exitCodeOnExecutionException = TambonImport.UNEXPECTED)
 final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the scenario file (JSON, tambon-scenario/1)")
     Path file;
@@ -79,16 +83,26 @@ final class ImportCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    private final Function<Path, List<Section>> sections;
 
     ImportCommand() {
         this(new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null);
+                new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null,
+                ImportCommand::sections);
     }
 
-    ImportCommand(PrintStream out, PrintStream err, boolean terminal) {
+    /** {@code sections} gives the sections to load from the file's path (a test passes its own). */
+    ImportCommand(PrintStream out, PrintStream err, boolean terminal, Function<Path, List<Section>> sections) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.sections = sections;
+    }
+
+    /** What this version loads, in order. */
+    static List<Section> sections(Path file) {
+        return List.of(new EsaSection(), new SchoolSection(), new DesignationSection(file.getFileName().toString()),
+                new NetworkSection());
     }
 
     @Override
@@ -135,11 +149,13 @@ final class ImportCommand implements Callable<Integer> {
         Progress progress = noProgress ? Progress.NONE : new ConsoleProgress(terminal, out);
         out.println((dryRun ? "Comparing " : "Loading ") + file.getFileName() + " with " + gateway
                 + (scenario.hasNonNull("title") ? "\n  " + scenario.get("title").asText() : ""));
-        Summary summary = new Loader(client, List.of(new EsaSection(), new SchoolSection(),
-                new DesignationSection(file.getFileName().toString()), new NetworkSection()), progress, parallel, dryRun)
-                .load(scenario);
+        Summary summary = new Loader(client, sections.apply(file), progress, parallel, dryRun).load(scenario);
         summary.print(out);
         out.println("Gateway: " + client.stats());
+        if (summary.error() != null) {
+            summary.error().printStackTrace(err);
+            return TambonImport.UNEXPECTED;
+        }
         if (summary.stopped()) {
             return TambonImport.STOPPED;
         }

@@ -21,6 +21,8 @@ public final class TambonImport {
     public static final int REJECTED = 3;
     /** Exit code: the import stopped (token refused, gateway away); what was loaded stays. */
     public static final int STOPPED = 4;
+    /** Exit code: an unexpected error, a bug in the importer (the stack trace is printed); what was loaded stays. */
+    public static final int UNEXPECTED = 5;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

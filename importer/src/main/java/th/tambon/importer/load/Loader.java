@@ -7,6 +7,7 @@ import th.tambon.importer.gateway.GatewayUnavailable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +16,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Loads the sections of a validated scenario in order, each one's items {@code parallel} at a time (they are
  * independent within a section). An item whose needs failed (a school whose ESA could not be registered) fails without
- * a request. A refused token or a gateway that stays away stops the import; what was loaded stays, and running it again
- * resumes, since every item is compared with the registry first.
+ * a request. A refused token or a gateway that stays away stops the import, and so does an unexpected exception (a
+ * bug, not a failed item); the items in flight are let finish first, so the summary is final when it is returned. What
+ * was loaded stays, and running it again resumes, since every item is compared with the registry first.
  */
 public final class Loader {
     /** Top-level members of a scenario that are not sections. */
@@ -47,42 +50,68 @@ public final class Loader {
         Summary summary = new Summary(dryRun);
         // each failed item (section:key) and the failure at the root of it, for the items that need it
         Map<String, String> failed = new ConcurrentHashMap<>();
+        // what stopped the import: a refused token, a gateway that stayed away, or a bug
+        AtomicReference<Throwable> stop = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "import");
             thread.setDaemon(true);
             return thread;
         });
         try {
+            Map<Section, List<Item>> all = new LinkedHashMap<>();
             for (Section section : sections) {
-                List<Item> items = section.items(scenario);
-                summary.section(section.name());
-                if (items.isEmpty()) {
-                    continue;
-                }
-                try (Progress.Bar bar = progress.start(section.name(), items.size())) {
-                    section.prefetch(gateway, items);
-                    List<Future<?>> running = new ArrayList<>();
-                    for (Item item : items) {
-                        running.add(pool.submit(() -> {
-                            Result result = loadOne(section, item, failed);
-                            if (result.outcome() == Outcome.FAILED) {
-                                failed.put(section.name() + ":" + item.key(), result.cause() != null ? result.cause()
-                                        : section.name() + " " + item.key());
-                            }
-                            summary.add(section.name(), item, result);
-                            bar.step();
-                        }));
-                    }
-                    awaitAll(running);
+                all.put(section, section.items(scenario));
+                summary.section(section.name(), all.get(section).size());
+            }
+            for (Map.Entry<Section, List<Item>> section : all.entrySet()) {
+                if (stop.get() == null && !section.getValue().isEmpty()) {
+                    load(section.getKey(), section.getValue(), pool, summary, failed, stop);
                 }
             }
-        } catch (GatewayRefused | GatewayUnavailable e) {
-            summary.stop(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            stop.compareAndSet(null, e);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown(); // idle by now: every item begun has ended
+        }
+        Throwable cause = stop.get();
+        if (cause instanceof GatewayRefused || cause instanceof GatewayUnavailable) {
+            summary.stop(cause.getMessage());
+        } else if (cause != null) {
+            summary.stopUnexpectedly(cause);
         }
         skipped(scenario, summary);
         return summary;
+    }
+
+    /**
+     * Loads one section's items and returns when every one has ended. After a stop no item begins, while those in flight
+     * run to their end and are counted, so the summary printed next is final and each item's outcome is known.
+     */
+    private void load(Section section, List<Item> items, ExecutorService pool, Summary summary,
+                      Map<String, String> failed, AtomicReference<Throwable> stop) {
+        try (Progress.Bar bar = progress.start(section.name(), items.size())) {
+            section.prefetch(gateway, items);
+            List<Future<?>> running = new ArrayList<>();
+            for (Item item : items) {
+                running.add(pool.submit(() -> {
+                    if (stop.get() != null) {
+                        return;
+                    }
+                    try {
+                        Result result = loadOne(section, item, failed);
+                        if (result.outcome() == Outcome.FAILED) {
+                            failed.put(section.name() + ":" + item.key(), result.cause() != null ? result.cause()
+                                    : section.name() + " " + item.key());
+                        }
+                        summary.add(section.name(), item, result);
+                        bar.step();
+                    } catch (RuntimeException | Error e) {
+                        stop.compareAndSet(null, e);
+                    }
+                }));
+            }
+            awaitAll(running, stop);
+        }
     }
 
     private Result loadOne(Section section, Item item, Map<String, String> failed) {
@@ -92,36 +121,28 @@ public final class Loader {
                 return Result.notTried(root);
             }
         }
-        try {
-            return section.load(item, gateway, dryRun);
-        } catch (GatewayRefused | GatewayUnavailable e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return Result.failed("unexpected: " + e);
-        }
+        return section.load(item, gateway, dryRun);
     }
 
-    /** Waits for every item; the first that stopped the import stops the rest (those not begun are cancelled). */
-    private static void awaitAll(List<Future<?>> running) {
-        RuntimeException stop = null;
-        for (Iterator<Future<?>> it = running.iterator(); it.hasNext(); ) {
-            Future<?> future = it.next();
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (stop == null && e.getCause() instanceof RuntimeException cause) {
-                    stop = cause;
-                    running.forEach(f -> f.cancel(false));
+    /** Waits for every item to end; being interrupted stops the import but still waits for those in flight. */
+    private static void awaitAll(List<Future<?>> running, AtomicReference<Throwable> stop) {
+        boolean interrupted = false;
+        for (Future<?> future : running) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.compareAndSet(null, new GatewayUnavailable("interrupted", e));
+                } catch (ExecutionException e) {
+                    stop.compareAndSet(null, e.getCause());
+                    break;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GatewayUnavailable("interrupted", e);
-            } catch (java.util.concurrent.CancellationException e) {
-                // cancelled after the import was stopped
             }
         }
-        if (stop != null) {
-            throw stop;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

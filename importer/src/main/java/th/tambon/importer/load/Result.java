@@ -1,13 +1,19 @@
 package th.tambon.importer.load;
 
 /**
- * The outcome of one item and, when it failed, why; {@code cause} names the failed item at the root of a failure that
- * only followed from it ("esas P51-1"), null for a failure of its own.
+ * The outcome of one item and, when it failed, why ({@code reason}; on an item left unchanged, a note the summary
+ * prints, or null); {@code cause} names the failed item at the root of a failure that only followed from it
+ * ("esas P51-1"), null for a failure of its own.
  */
 public record Result(Outcome outcome, String reason, String cause) {
     public static final Result CREATED = new Result(Outcome.CREATED, null, null);
     public static final Result UPDATED = new Result(Outcome.UPDATED, null, null);
     public static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null, null);
+
+    /** Left as the registry has it, with a note that says why the file's value is taken as already there. */
+    public static Result unchanged(String note) {
+        return new Result(Outcome.UNCHANGED, note, null);
+    }
 
     public static Result failed(String reason) {
         return new Result(Outcome.FAILED, reason, null);

@@ -1,0 +1,130 @@
+package th.tambon.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import th.tambon.importer.gateway.Gateway;
+import th.tambon.importer.load.Item;
+import th.tambon.importer.load.Result;
+import th.tambon.importer.load.Section;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command's exit codes and what it prints, against a stand-in gateway on loopback. */
+class ImportCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final StandInGateway stand = new StandInGateway();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void close() {
+        stand.close();
+    }
+
+    private Path seed() throws Exception {
+        return Path.of(getClass().getResource("/scenarios/seed-2563.json").toURI());
+    }
+
+    private int run(Function<Path, List<Section>> sections, String... args) {
+        PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        CommandLine command = new CommandLine(new ImportCommand(printed, errors, false, sections));
+        command.setOut(new PrintWriter(printed, true));
+        command.setErr(new PrintWriter(errors, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--gateway", stand.base().toString(), "--token", "t0ken", "--no-progress"));
+        return command.execute(all.toArray(String[]::new));
+    }
+
+    /** The file's ESAs, where P51-1 meets a bug in the importer. */
+    private static Section esasWithABug() {
+        return new Section() {
+            @Override
+            public String name() {
+                return "esas";
+            }
+
+            @Override
+            public List<Item> items(JsonNode scenario) {
+                List<Item> items = new ArrayList<>();
+                for (int i = 0; i < scenario.get("esas").size(); i++) {
+                    JsonNode esa = scenario.get("esas").get(i);
+                    items.add(new Item(esa.get("code").asText(), "$.esas[" + i + "]", esa, i));
+                }
+                return items;
+            }
+
+            @Override
+            public Result load(Item item, Gateway gateway, boolean dryRun) {
+                if (item.key().equals("P51-1")) {
+                    throw new IllegalStateException("a bug in the importer");
+                }
+                return Result.CREATED;
+            }
+        };
+    }
+
+    @Test
+    void a_bug_while_loading_exits_with_its_own_code_after_the_summary_of_what_was_loaded() throws Exception {
+        int exit = run(file -> List.of(esasWithABug()), "--parallel", "1", seed().toString());
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(5);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("(?m)^esas +1 +0 +0 +0 +1$")
+                .contains("The import stopped on an unexpected error, a bug in the importer: "
+                        + "java.lang.IllegalStateException: a bug in the importer");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("java.lang.IllegalStateException: a bug in the importer",
+                "\tat ");
+    }
+
+    @Test
+    void a_bug_outside_the_loader_exits_with_the_same_code() throws Exception {
+        int exit = run(file -> {
+            throw new IllegalStateException("a bug before loading");
+        }, seed().toString());
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(5);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("java.lang.IllegalStateException: a bug before loading");
+    }
+
+    @Test
+    void the_help_lists_every_exit_code() {
+        int exit = run(ImportCommand::sections, "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "1   some items failed",
+                "4   stopped", "5   an unexpected error");
+    }
+
+    @Test
+    void a_file_with_two_networks_for_one_esa_is_refused_with_exit_3_before_any_request() throws Exception {
+        ObjectNode file = (ObjectNode) JSON.readTree(seed().toFile());
+        ((ArrayNode) file.get("networks")).add(file.get("networks").get(0).deepCopy());
+        Path twice = work.resolve("two-networks.json");
+        JSON.writeValue(twice.toFile(), file);
+
+        int exit = run(ImportCommand::sections, twice.toString());
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("breaks 1 rule; nothing was written",
+                "$.networks[1].esa: P31-4 is listed twice (first at $.networks[0])");
+        assertThat(stand.seen()).isEmpty();
+    }
+}
