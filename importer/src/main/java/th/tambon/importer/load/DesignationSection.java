@@ -8,6 +8,7 @@ import th.tambon.importer.gateway.Reply;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code qualitySchool.designatedOn} of {@code schools[]}: a designation in force from that date, recorded with
  * {@code POST /api/v1/schools/{code}/designations/in-force} (OBEC's way to record history). A school already active
- * from that date is unchanged. The importer never rewrites a designation's history: a school active from another
- * date, or with a designation still in progress (nominated or designated), fails with the registry's dates, to be
- * settled through the API. A school without {@code qualitySchool} is left as the registry has it.
+ * from that date is unchanged; so is one whose designation held that date and was withdrawn later, with a note (the
+ * importer neither withdraws nor designates again). The importer never rewrites a designation's history: a school
+ * active from another date, or with a designation still in progress (nominated or designated), fails with the
+ * registry's dates, to be settled through the API. A school without {@code qualitySchool} is left as the registry has
+ * it.
  */
 public final class DesignationSection implements Section {
     private static final Set<String> OPEN = Set.of("NOMINATED", "DESIGNATED", "ACTIVE");
+    private static final String WITHDRAWN = "WITHDRAWN";
 
     private final String reason;
     private final Map<String, String> activeFrom = new ConcurrentHashMap<>();
@@ -69,9 +73,8 @@ public final class DesignationSection implements Section {
     @Override
     public Result load(Item item, Gateway gateway, boolean dryRun) {
         String designatedOn = item.node().path("qualitySchool").path("designatedOn").asText();
-        String active = activeFrom.get(item.key());
-        if (active != null) {
-            return same(active, designatedOn);
+        if (designatedOn.equals(activeFrom.get(item.key()))) {
+            return Result.UNCHANGED;
         }
         for (int decision = 1; ; decision++) {
             String history = "/api/v1/schools/" + item.key() + "/designations";
@@ -82,15 +85,9 @@ public final class DesignationSection implements Section {
             if (!designations.ok() || designations.body() == null) {
                 return Result.failed("GET " + history + ": " + designations.status() + " " + designations.problem());
             }
-            for (JsonNode designation : designations.body()) {
-                String status = designation.path("status").asText();
-                if (status.equals("ACTIVE")) {
-                    return same(designation.path("activeFrom").asText(), designatedOn);
-                }
-                if (OPEN.contains(status)) {
-                    return Result.failed("the registry has a designation in progress: " + status + " (nominated on "
-                            + designation.path("nominatedOn").asText() + "); settle it through the API first");
-                }
+            Result decided = decide(designations.body(), LocalDate.parse(designatedOn));
+            if (decided != null) {
+                return decided;
             }
             if (dryRun) {
                 return Result.CREATED;
@@ -104,6 +101,48 @@ public final class DesignationSection implements Section {
                 return Result.failed(recorded.status() + " " + recorded.problem());
             }
         }
+    }
+
+    /**
+     * What the school's designations (every one, as the registry lists them) make of the file's "active from
+     * {@code designatedOn}", or null when an in-force record from that date is what is missing. A withdrawn designation
+     * active on that date (or from it) already records the file's fact, ended later: left as it is, since the importer
+     * neither withdraws nor designates again. One withdrawn before that date is history that does not stand in the way;
+     * one active only after it would overlap a record from that date, which would rewrite history.
+     */
+    private static Result decide(JsonNode designations, LocalDate designatedOn) {
+        for (JsonNode designation : designations) {
+            LocalDate from = date(designation.path("activeFrom"));
+            LocalDate withdrawn = date(designation.path("withdrawnOn"));
+            if (WITHDRAWN.equals(designation.path("status").asText()) && from != null && withdrawn != null
+                    && (from.equals(designatedOn) || (from.isBefore(designatedOn) && designatedOn.isBefore(withdrawn)))) {
+                return Result.unchanged("the registry has it active from " + from + " and withdrawn on " + withdrawn
+                        + "; the importer neither withdraws nor designates again");
+            }
+        }
+        for (JsonNode designation : designations) {
+            String status = designation.path("status").asText();
+            if (status.equals("ACTIVE")) {
+                return same(designation.path("activeFrom").asText(), designatedOn.toString());
+            }
+            if (OPEN.contains(status)) {
+                return Result.failed("the registry has a designation in progress: " + status + " (nominated on "
+                        + designation.path("nominatedOn").asText() + "); settle it through the API first");
+            }
+        }
+        for (JsonNode designation : designations) {
+            LocalDate from = date(designation.path("activeFrom"));
+            if (from != null && from.isAfter(designatedOn)) {
+                return Result.failed("the registry has it active from " + from + " to "
+                        + designation.path("withdrawnOn").asText() + ", the file from " + designatedOn
+                        + "; the importer does not rewrite a designation's history");
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate date(JsonNode value) {
+        return value.isTextual() ? LocalDate.parse(value.asText()) : null;
     }
 
     private static Result same(String activeFrom, String designatedOn) {
