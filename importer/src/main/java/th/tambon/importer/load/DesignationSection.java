@@ -114,8 +114,9 @@ public final class DesignationSection implements Section {
         for (JsonNode designation : designations) {
             LocalDate from = date(designation.path("activeFrom"));
             LocalDate withdrawn = date(designation.path("withdrawnOn"));
-            if (WITHDRAWN.equals(designation.path("status").asText()) && from != null && withdrawn != null
-                    && (from.equals(designatedOn) || (from.isBefore(designatedOn) && designatedOn.isBefore(withdrawn)))) {
+            boolean held = from != null && withdrawn != null
+                    && (from.equals(designatedOn) || (from.isBefore(designatedOn) && designatedOn.isBefore(withdrawn)));
+            if (held && WITHDRAWN.equals(designation.path("status").asText())) {
                 return Result.unchanged("the registry has it active from " + from + " and withdrawn on " + withdrawn
                         + "; the importer neither withdraws nor designates again");
             }

@@ -84,8 +84,8 @@ public final class Loader {
     }
 
     /**
-     * Loads one section's items and returns when every one has ended. After a stop no item begins, while those in flight
-     * run to their end and are counted, so the summary printed next is final and each item's outcome is known.
+     * Loads one section's items and returns when every one has ended. After a stop no item begins, while those in
+     * flight run to their end and are counted, so the summary printed next is final and each item's outcome is known.
      */
     private void load(Section section, List<Item> items, ExecutorService pool, Summary summary,
                       Map<String, String> failed, AtomicReference<Throwable> stop) {

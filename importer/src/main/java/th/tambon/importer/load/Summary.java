@@ -101,7 +101,7 @@ public final class Summary {
         return ordered;
     }
 
-    /** The table (with a "not done" column when the import stopped), the skipped sections, failures, notes, what next. */
+    /** The table ("not done" too when the import stopped), the skipped sections, failures, notes, what next. */
     public synchronized void print(PrintStream out) {
         boolean stopped = stoppedBecause != null;
         String format = "%-14s %9s %9s %10s %7s" + (stopped ? " %9s" : "%s") + "%n";
@@ -142,7 +142,7 @@ public final class Summary {
                 out.println("What was loaded stays; run the same import again to go on from there.");
             } else {
                 out.println("The import stopped on an unexpected error, a bug in the importer: " + stoppedBecause);
-                out.println("What was loaded stays; please report the error with its stack trace (on the error output).");
+                out.println("What was loaded stays; please report the error with its stack trace (error output).");
             }
         }
     }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Checks a whole {@code tambon-scenario/1} file before anything is written, and lists every problem with its JSON
  * path: the format, each ESA, school and network field, the natural keys (an ESA's code, a school's code, a network's
- * ESA, a network's members: each listed once, a second listing naming the first), references inside the file (a school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province,
- * one quality school per tambon, network members the ESA's own quality schools). The sections this version does not
+ * ESA, a network's members: each listed once, a second listing naming the first), references inside the file (a
+ * school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province, one quality
+ * school per tambon, network members the ESA's own quality schools). The sections this version does not
  * load ({@code budget}, {@code activities}, {@code expect}) are not checked: they are reported as skipped.
  */
 public final class ScenarioValidator {
@@ -85,8 +86,8 @@ public final class ScenarioValidator {
     }
 
     /**
-     * False, with a problem at {@code keyPath} naming where it was first listed, when {@code key} was seen before in the
-     * same list: loading both would write one thing twice, in whichever order the requests happened to land.
+     * False, with a problem at {@code keyPath} naming where it was first listed, when {@code key} was seen before in
+     * the same list: loading both would write one thing twice, in whichever order the requests happened to land.
      */
     private boolean listedOnce(Map<String, String> firstAt, JsonNode key, String keyPath, String itemPath) {
         if (key == null || !key.isTextual() || key.asText().isBlank()) {
