@@ -18,19 +18,30 @@ public interface SchoolReplicaRepository extends PageableRepository<SchoolReplic
 
     Page<SchoolReplica> findByEsa(String esa, Pageable pageable);
 
-    /** Inserts or replaces the row unless it already holds this version of the school or a later one. */
+    /**
+     * Inserts the school, or replaces its details unless the row's details are already at this version of the school or
+     * a later one (a designation step may have moved the row's version meanwhile: the details are still this event's to
+     * set). A new row takes its quality status from the designations that came before it.
+     */
     @Query("""
             INSERT INTO schools_replica.school AS replica (code, name_th, name_en, esa, province, district, tambon,
-                tambon_code, director, students, teachers, registered_at, version, last_event_id, updated_at)
+                tambon_code, director, students, teachers, registered_at, quality_status, version, details_version,
+                last_event_id, updated_at)
             VALUES (:code, :nameTh, :nameEn, :esa, :province, :district, :tambon, :tambonCode, :director,
-                :students, :teachers, :registeredAt, :version, :eventId, now())
+                :students, :teachers, :registeredAt,
+                coalesce((SELECT d.status FROM schools_replica.designation d WHERE d.school = :code
+                          ORDER BY d.version DESC LIMIT 1), 'NONE'),
+                greatest(:version, coalesce((SELECT max(d.version) FROM schools_replica.designation d
+                                             WHERE d.school = :code), 0)),
+                :version, :eventId, now())
             ON CONFLICT (code) DO UPDATE SET name_th = excluded.name_th, name_en = excluded.name_en,
                 esa = excluded.esa, province = excluded.province, district = excluded.district,
                 tambon = excluded.tambon, tambon_code = excluded.tambon_code, director = excluded.director,
                 students = excluded.students, teachers = excluded.teachers,
-                registered_at = excluded.registered_at, version = excluded.version,
+                registered_at = excluded.registered_at, details_version = excluded.details_version,
+                version = greatest(replica.version, excluded.details_version),
                 last_event_id = excluded.last_event_id, updated_at = now()
-            WHERE replica.version < excluded.version""")
+            WHERE replica.details_version < excluded.details_version""")
     int upsert(String code, String nameTh, @Nullable String nameEn, String esa, String province, String district,
                String tambon, String tambonCode, @Nullable String director, @Nullable Integer students,
                @Nullable Integer teachers, Instant registeredAt, long version, String eventId);
@@ -48,12 +59,16 @@ public interface SchoolReplicaRepository extends PageableRepository<SchoolReplic
     }
 
     /**
-     * Takes the school's quality status from a designation step, unless the row is at this version already or later.
-     * A school not (yet) replicated is left alone: its registration, on the same key, comes first.
+     * After a designation step was applied to {@code schools_replica.designation}: the school's quality status becomes
+     * the status of its designation with the highest version (its latest step, whatever order the steps came in), and
+     * its version at least the step's. A school not (yet) replicated is left alone: its row takes the status when it
+     * comes. Changes nothing when the row already says so.
      */
     @Query("""
-            UPDATE schools_replica.school SET quality_status = :status, version = :version,
-                last_event_id = :eventId, updated_at = now()
-            WHERE code = :code AND version < :version""")
-    int updateQualityStatus(String code, String status, long version, String eventId);
+            UPDATE schools_replica.school AS school SET quality_status = latest.status,
+                version = greatest(school.version, :version), last_event_id = :eventId, updated_at = now()
+            FROM (SELECT coalesce((SELECT d.status FROM schools_replica.designation d WHERE d.school = :code
+                                   ORDER BY d.version DESC LIMIT 1), 'NONE') AS status) latest
+            WHERE school.code = :code AND (school.quality_status <> latest.status OR school.version < :version)""")
+    int takeQualityStatus(String code, long version, String eventId);
 }

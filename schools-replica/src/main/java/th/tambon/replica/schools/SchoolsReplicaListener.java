@@ -19,7 +19,9 @@ import th.tambon.messaging.consumer.Subscription;
 /**
  * Keeps {@code schools_replica.esa}, {@code .school} and {@code .designation} true to schools.v1, as consumer group
  * {@code <service>.schools-replica}. Each event is applied with its inbox row, so a redelivered event changes
- * nothing, and only if it is newer than the row (its aggregate version), so an older event never undoes a newer one.
+ * nothing, and only to the part it carries, when it is newer than that part (its aggregate version): an ESA's or a
+ * school's details, a designation; a school's quality status follows its latest designation. An older event never
+ * undoes a newer one, and a late one still sets its part when it is the newest word on it.
  */
 @KafkaListener(groupId = "${micronaut.application.name}.schools-replica",
         clientId = "${micronaut.application.name}.schools-replica-${tambon.messaging.instance-id:HOSTNAME:local}",
@@ -35,7 +37,7 @@ public class SchoolsReplicaListener extends InboxListener {
                 .on(SchoolUpdated.class, (school, event) -> schools.apply(school, event.event().id()))
                 .on(QualitySchoolDesignationChanged.class, (step, event) -> {
                     designations.apply(step, event.event().id());
-                    schools.updateQualityStatus(step.school(), step.status(), step.version(), event.event().id());
+                    schools.takeQualityStatus(step.school(), step.version(), event.event().id());
                 }));
     }
 

@@ -198,6 +198,64 @@ class SchoolsReplicaTest {
                 .isEqualTo("ผู้อำนวยการคนใหม่"));
     }
 
+    @Test
+    void a_school_update_delivered_after_a_later_designation_step_still_sets_the_school_s_details() {
+        Instant registered = Instant.parse("2020-09-01T00:00:00Z");
+        publish(UUID.randomUUID().toString(), school("51010040"));
+        String designation = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), step("51010040", designation, "ACTIVE", null, 2));
+        publish(UUID.randomUUID().toString(), step("51010040", designation, "WITHDRAWN", "2020-10-01", 4));
+        // Version 3 comes late (redriven from the dead-letter topic, say): it is still the newest word on the details.
+        publish(UUID.randomUUID().toString(), new SchoolUpdated("51010040", "โรงเรียนบ้านปากล้าว", null, "P51-1",
+                "ลำพูน", "เมืองลำพูน", "ในเมือง", "510101", "นายใหม่ ล่าสุด", 300, 20, registered,
+                registered.plusSeconds(60), 3));
+        publishOnPartitionOf("51010040", UUID.randomUUID().toString(), school("51010041"));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010041").status()).isEqualTo(200));
+        JsonNode school = http.get("/api/v1/replicas/schools/51010040").json();
+        assertThat(school.get("nameTh").asText()).isEqualTo("โรงเรียนบ้านปากล้าว");
+        assertThat(school.get("director").asText()).isEqualTo("นายใหม่ ล่าสุด");
+        assertThat(school.get("qualityStatus").asText()).isEqualTo("WITHDRAWN");
+        assertThat(school.get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void a_designation_step_delivered_after_a_later_school_update_still_sets_the_quality_status() {
+        Instant registered = Instant.parse("2020-09-01T00:00:00Z");
+        publish(UUID.randomUUID().toString(), school("51010050"));
+        publish(UUID.randomUUID().toString(), new SchoolUpdated("51010050", "โรงเรียนบ้านเหมืองง่า", null, "P51-1",
+                "ลำพูน", "เมืองลำพูน", "ในเมือง", "510101", null, null, null, registered, registered.plusSeconds(60), 3));
+        publish(UUID.randomUUID().toString(), step("51010050", UUID.randomUUID().toString(), "ACTIVE", null, 2));
+        publishOnPartitionOf("51010050", UUID.randomUUID().toString(), school("51010051"));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010051").status()).isEqualTo(200));
+        JsonNode school = http.get("/api/v1/replicas/schools/51010050").json();
+        assertThat(school.get("qualityStatus").asText()).isEqualTo("ACTIVE");
+        assertThat(school.get("nameTh").asText()).isEqualTo("โรงเรียนบ้านเหมืองง่า");
+        assertThat(school.get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void a_designation_step_delivered_before_its_school_s_registration_is_in_the_school_once_it_arrives() {
+        publish(UUID.randomUUID().toString(), step("51010060", UUID.randomUUID().toString(), "ACTIVE", null, 2));
+        publish(UUID.randomUUID().toString(), school("51010060"));
+        publishOnPartitionOf("51010060", UUID.randomUUID().toString(), school("51010061"));
+
+        Eventually.await(WAIT, () -> assertThat(http.get("/api/v1/replicas/schools/51010061").status()).isEqualTo(200));
+        JsonNode school = http.get("/api/v1/replicas/schools/51010060").json();
+        assertThat(school.get("qualityStatus").asText()).isEqualTo("ACTIVE");
+        assertThat(school.get("nameTh").asText()).isEqualTo("โรงเรียนทดสอบ 51010060");
+        assertThat(school.get("version").asLong()).isEqualTo(2);
+    }
+
+    private static QualitySchoolDesignationChanged step(String school, String designation, String status,
+                                                        String withdrawnOn, long version) {
+        LocalDate on = LocalDate.parse("2019-06-01");
+        return new QualitySchoolDesignationChanged(school, "P51-1", "510101", designation, status,
+                withdrawnOn == null ? on : LocalDate.parse(withdrawnOn), withdrawnOn == null ? null : "ยุบรวม", on, on, on,
+                withdrawnOn == null ? null : LocalDate.parse(withdrawnOn), Instant.parse("2020-09-01T00:00:00Z"), version);
+    }
+
     private SchoolRegistered school(String code) {
         return school(code, "โรงเรียนทดสอบ " + code, 1);
     }
