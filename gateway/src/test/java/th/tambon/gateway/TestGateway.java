@@ -15,7 +15,7 @@ final class TestGateway {
     static EmbeddedServer start(String schools, String events, String budget, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("micronaut.server.port", -1);
-        properties.put(TestTokens.SECRET_PROPERTY, TestTokens.SECRET);
+        properties.putAll(TestTokens.trustingSettings());
         properties.put("tambon.gateway.services.schools", schools);
         properties.put("tambon.gateway.services.events", events);
         properties.put("tambon.gateway.services.budget", budget);

@@ -179,6 +179,19 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
         assertThat(backwards.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void readiness_names_the_database_and_the_broker_to_an_operator_and_to_no_one_else() {
+        TestHttp.Response anonymousCall = anonymous().get("/health/readiness");
+        TestHttp.Response viewer = anonymous().as(TestTokens.viewer()).get("/health/readiness");
+        TestHttp.Response operator = anonymous().as(TestTokens.admin()).get("/health/readiness");
+
+        assertThat(operator.body()).contains("jdbc:postgresql://", "PostgreSQL", "kafka");
+        for (TestHttp.Response refused : List.of(anonymousCall, viewer)) {
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
     private static long count(String sql) {
         return infra.database().queryLong(sql);
     }

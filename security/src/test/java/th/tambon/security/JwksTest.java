@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ class JwksTest {
         provider.start();
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
+                TestTokens.ISSUER_PROPERTY, "https://sso.example.org/realms/tambon",
+                TestTokens.AUDIENCE_PROPERTY, TestTokens.AUDIENCE,
+                "tambon.security.jwt.max-lifetime", "10m",
                 "micronaut.security.basic-auth.enabled", false,
                 "security-kit-test.routes", true,
                 "micronaut.security.token.jwt.signatures.jwks.idp.url",
@@ -88,9 +93,23 @@ class JwksTest {
         assertThat(http.as(TestTokens.admin()).get("/kit/read").status()).isEqualTo(401);
     }
 
+    @Test
+    void the_maximum_lifetime_the_operator_sets_applies_to_the_providers_tokens() throws JOSEException {
+        TestHttp http = new TestHttp(server.getURL().toString());
+
+        assertThat(http.as(signed(providerKey, "idp-1", Duration.ofMinutes(10))).get("/kit/read").status()).isEqualTo(200);
+        assertThat(http.as(signed(providerKey, "idp-1", Duration.ofMinutes(15))).get("/kit/read").status()).isEqualTo(401);
+    }
+
     private static String signed(RSAKey key, String keyId) throws JOSEException {
+        return signed(key, keyId, Duration.ofMinutes(5));
+    }
+
+    private static String signed(RSAKey key, String keyId, Duration lifetime) throws JOSEException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
-                new JWTClaimsSet.Builder().subject("keycloak-user").expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                new JWTClaimsSet.Builder().issuer("https://sso.example.org/realms/tambon").audience(TestTokens.AUDIENCE)
+                        .subject("keycloak-user").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
                         .claim("roles", List.of("ESA_OFFICER")).claim("esa", "P51-1").build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();

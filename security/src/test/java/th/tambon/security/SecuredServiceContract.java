@@ -14,15 +14,22 @@ import th.tambon.testkit.fuzz.HostileRequests;
 import th.tambon.testkit.fuzz.OpenApiDocument;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every Tambon service shows on its own port, started as itself: each route has exactly the rule the service's
- * authorization matrix gives it (a new endpoint without one fails here), a request without a valid token is a 401
- * problem, a token without a known role a 403, health, metrics and the OpenAPI document need no token, and hostile
+ * authorization matrix gives it (a new endpoint without one fails here), a request without a valid token (none,
+ * expired, foreign, of another issuer or audience, not yet valid, too long-lived) is a 401 problem, a token without a
+ * known role a 403, a path no route answers a 401 without a token and a 404 with one, health (its status; details for
+ * OBEC_ADMIN only), metrics and the OpenAPI document need no token, and hostile
  * requests derived from that document never answer 5xx, always answer problems and, when refused, write nothing
  * ({@code -Dtambon.fuzz.requests=10000} for the full run, docs/security.md). A service's test extends this; shipped in
  * the security kit's test-jar.
@@ -75,6 +82,56 @@ public abstract class SecuredServiceContract {
             assertThat(response.status()).as(what).isEqualTo(401);
             assertThat(response.contentType()).as(what).startsWith("application/problem+json");
         });
+    }
+
+    @Test
+    void a_token_of_another_issuer_or_audience_not_yet_valid_or_living_too_long_is_a_401_problem() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("of another issuer", TestTokens.signed(TestTokens.goodClaims("a", "OBEC_ADMIN").issuer("elsewhere").build()));
+        tokens.put("for another audience", TestTokens.signed(TestTokens.goodClaims("a", "OBEC_ADMIN").audience("other").build()));
+        tokens.put("without iss and aud", TestTokens.signed(TestTokens.goodClaims("a", "OBEC_ADMIN").issuer(null)
+                .audience((String) null).build()));
+        tokens.put("nbf in ten minutes", TestTokens.signed(TestTokens.goodClaims("a", "OBEC_ADMIN")
+                .notBeforeTime(Date.from(now.plusSeconds(600))).build()));
+        tokens.put("without iat", TestTokens.signed(TestTokens.goodClaims("a", "OBEC_ADMIN").issueTime(null).build()));
+        tokens.put("living a day", TestTokens.signed(TestTokens.goodClaims("a", "OBEC_ADMIN").issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(1)))).build()));
+        tokens.forEach((what, token) -> {
+            TestHttp.Response response = anonymous().as(token).get(protectedRead());
+            assertThat(response.status()).as(what).isEqualTo(401);
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        });
+    }
+
+    @Test
+    void a_path_no_route_answers_is_a_401_without_a_token_and_a_404_problem_with_one() {
+        for (String path : new String[]{"/api/v1/nothing-here", "/nothing/here", "/admin"}) {
+            TestHttp.Response anonymousCall = anonymous().get(path);
+            TestHttp.Response withToken = anonymous().as(TestTokens.viewer()).get(path);
+
+            assertThat(anonymousCall.status()).as(path).isEqualTo(401);
+            assertThat(anonymousCall.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(withToken.status()).as(path).isEqualTo(404);
+            assertThat(withToken.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void health_tells_anyone_its_status_and_only_an_operator_its_details() {
+        for (String path : new String[]{"/health", "/health/readiness", "/health/liveness"}) {
+            for (String token : new String[]{null, TestTokens.viewer(), TestTokens.officer("P31-4"),
+                    TestTokens.director("31040001")}) {
+                TestHttp.Response health = token == null ? anonymous().get(path) : anonymous().as(token).get(path);
+                assertThat(health.status()).as(path).isEqualTo(200);
+                Set<String> fields = new TreeSet<>();
+                health.json().fieldNames().forEachRemaining(fields::add);
+                assertThat(fields).as(path + " " + health.body()).containsExactly("status");
+            }
+            TestHttp.Response operator = anonymous().as(TestTokens.admin()).get(path);
+            assertThat(operator.status()).as(path).isEqualTo(200);
+            assertThat(operator.json().has("details")).as(path + " " + operator.body()).isTrue();
+        }
     }
 
     @Test

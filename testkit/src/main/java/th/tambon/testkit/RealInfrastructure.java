@@ -52,7 +52,7 @@ public final class RealInfrastructure implements BeforeAllCallback, AfterAllCall
         props.put("datasources.default.maximum-pool-size", 4);
         props.put("datasources.default.minimum-idle", 1);
         props.put("kafka.bootstrap.servers", kafkaBootstrapServers());
-        props.put(TestTokens.SECRET_PROPERTY, TestTokens.SECRET);
+        props.putAll(TestTokens.trustingSettings());
         return props;
     }
 

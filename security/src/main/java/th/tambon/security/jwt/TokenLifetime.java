@@ -1,0 +1,53 @@
+package th.tambon.security.jwt;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.JWTClaimsSetUtils;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * A token is good only within the window its issuer gave it, and that window is short ({@link TokenPolicy}): its
+ * {@code nbf} (when present) and {@code iat} have come, allowing for the issuer's clock running a little ahead, and
+ * {@code exp - iat} is at most the maximum lifetime. An {@code iat} in the future is refused too: it would let a
+ * short-looking token stay good for years. {@code exp} itself is Micronaut's check, without leeway.
+ */
+@Singleton
+public class TokenLifetime<T> implements GenericJwtClaimsValidator<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenLifetime.class);
+    private final TokenPolicy policy;
+
+    public TokenLifetime(TokenPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public boolean validate(@NonNull Claims claims, @Nullable T request) {
+        JWTClaimsSet set = JWTClaimsSetUtils.jwtClaimsSetFromClaims(claims);
+        Date issuedAt = set.getIssueTime();
+        Date expiresAt = set.getExpirationTime();
+        if (issuedAt == null || expiresAt == null) {
+            return false;
+        }
+        Instant now = Instant.now();
+        Date notBefore = set.getNotBeforeTime();
+        if (!policy.hasCome(issuedAt.toInstant(), now) || notBefore != null && !policy.hasCome(notBefore.toInstant(), now)) {
+            LOG.debug("Token refused: its iat {} or nbf {} is ahead of now ({}) by more than the clock skew",
+                    issuedAt.toInstant(), notBefore == null ? "-" : notBefore.toInstant(), now);
+            return false;
+        }
+        if (!policy.isWithinMaxLifetime(issuedAt.toInstant(), expiresAt.toInstant())) {
+            LOG.debug("Token refused: it lives from {} to {}, longer than the maximum lifetime", issuedAt.toInstant(),
+                    expiresAt.toInstant());
+            return false;
+        }
+        return true;
+    }
+}
