@@ -30,6 +30,35 @@ class BinDevIT {
     }
 
     @Test
+    void a_token_names_the_issuer_and_audience_the_services_expect_and_when_it_starts() throws Exception {
+        Result local = bash("TAMBON_JWT_SECRET=x-secret-that-is-long-enough-for-hs256-0123456789 bin/dev token --role VIEWER");
+        Result elsewhere = bash("TAMBON_JWT_SECRET=x-secret-that-is-long-enough-for-hs256-0123456789 "
+                + "TAMBON_JWT_ISSUER=https://sso.example.org/realms/tambon TAMBON_JWT_AUDIENCE=tambon-prod "
+                + "bin/dev token --role VIEWER");
+
+        assertThat(local.exit()).as(local.output()).isZero();
+        assertThat(payloadOf(local.output())).contains("\"iss\":\"tambon-local\"", "\"aud\":\"tambon-api\"", "\"nbf\":",
+                "\"iat\":");
+        assertThat(payloadOf(elsewhere.output()))
+                .contains("\"iss\":\"https://sso.example.org/realms/tambon\"", "\"aud\":\"tambon-prod\"");
+    }
+
+    @Test
+    void a_token_longer_than_the_services_accept_is_refused_with_the_reason_and_the_importers_twelve_hours_are_not()
+            throws Exception {
+        String secret = "TAMBON_JWT_SECRET=x-secret-that-is-long-enough-for-hs256-0123456789 ";
+        Result twelveHours = bash(secret + "bin/dev token --role OBEC_ADMIN --ttl 12h");
+        Result aWeek = bash(secret + "bin/dev token --role OBEC_ADMIN --ttl 7d");
+        Result overAShorterMaximum = bash(secret + "TAMBON_JWT_MAX_LIFETIME=1h bin/dev token --role VIEWER --ttl 61m");
+
+        assertThat(twelveHours.exit()).as(twelveHours.output()).isZero();
+        assertThat(aWeek.exit()).isEqualTo(2);
+        assertThat(aWeek.output()).contains("--ttl 7d is longer than the services accept (12h, TAMBON_JWT_MAX_LIFETIME)");
+        assertThat(overAShorterMaximum.exit()).isEqualTo(2);
+        assertThat(overAShorterMaximum.output()).contains("--ttl 61m is longer than the services accept (1h");
+    }
+
+    @Test
     void import_reads_the_file_relative_to_where_it_was_run_and_refuses_a_missing_file_argument() throws Exception {
         Result valid = bash("cd importer/src && ../../bin/dev import --validate-only test/resources/scenarios/seed-2563.json");
         Result missing = bash("bin/dev import");
@@ -61,6 +90,10 @@ class BinDevIT {
     }
 
     private record Result(int exit, String output) {
+    }
+
+    private static String payloadOf(String token) {
+        return new String(java.util.Base64.getUrlDecoder().decode(token.trim().split("\\.")[1]), StandardCharsets.UTF_8);
     }
 
     private static Result bash(String script) throws IOException, InterruptedException {
