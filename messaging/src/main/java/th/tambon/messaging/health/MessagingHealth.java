@@ -1,5 +1,7 @@
 package th.tambon.messaging.health;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -20,6 +22,13 @@ public class MessagingHealth {
     private final Map<String, String> warnings = new ConcurrentSkipListMap<>();
     private final Map<String, Worker> listeners = new ConcurrentSkipListMap<>();
     private final Map<String, String> endedLoops = new ConcurrentHashMap<>();
+
+    public MessagingHealth(MeterRegistry meters) {
+        // For alerting (ops/prometheus/alerts.yml): readiness itself is not a metric.
+        Gauge.builder("tambon.messaging.ready", this, health -> health.healthy() ? 1 : 0)
+                .description("1 while the messaging kit makes progress, 0 while readiness says it is stuck")
+                .register(meters);
+    }
 
     public Worker relay() {
         return relay;
