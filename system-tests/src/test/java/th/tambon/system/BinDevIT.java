@@ -89,6 +89,29 @@ class BinDevIT {
         assertThat(result.output()).contains("running: first staged: second marker: /.dev/run/schools-service.jar|/schools-service/target/schools-service-");
     }
 
+    @Test
+    void env_prints_the_environment_bin_dev_starts_a_service_with_so_a_second_instance_can_start_the_same_way()
+            throws Exception {
+        String secret = "TAMBON_JWT_SECRET=x-secret-that-is-long-enough-for-hs256-0123456789";
+        Result printed = bash(secret + " bin/dev env events-service");
+        Result started = bash("export " + secret + "\n" + """
+                source bin/dev
+                ensure_dirs; choose_postgres
+                stage_jar() { :; }
+                spawn() { shift; printf '%s\\n' "$@"; }   # what start_app runs, one argument a line
+                start_app events-service
+                """);
+        Result unknown = bash("bin/dev env kafka");
+
+        assertThat(printed.exit()).as(printed.output()).isZero();
+        assertThat(printed.output().lines()).contains(secret, "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092",
+                "MICRONAUT_SERVER_PORT=8082").anyMatch(line -> line.matches("DATASOURCE_URL=jdbc:postgresql://127\\.0\\.0\\.1:\\d+/events"));
+        assertThat(started.exit()).as(started.output()).isZero();
+        assertThat(started.output().lines().toList()).containsSubsequence(printed.output().lines().toList());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.output()).contains("env: unknown app 'kafka'");
+    }
+
     private record Result(int exit, String output) {
     }
 
