@@ -11,6 +11,7 @@
 #
 # Load the schools first: bin/dev generate --schools 10000 -o /tmp/10k.json && bin/dev import /tmp/10k.json
 # Usage: bench/list.sh [--duration SECONDS] [--warmup SECONDS] [--clients "1 4"] [--esa P31-71] [--q หนอง]
+#                      [--min-schools 10000] (fewer schools loaded stops it; a smaller registry only for a smoke run)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -20,6 +21,7 @@ WARMUP=10
 CLIENTS="1 4"
 ESA=P31-71
 Q=หนอง
+MIN_SCHOOLS=10000
 LABEL=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -36,19 +38,21 @@ while (($#)); do
     --clients) CLIENTS=$2; shift 2 ;;
     --esa) ESA=$2; shift 2 ;;
     --q) Q=$2; shift 2 ;;
+    --min-schools) MIN_SCHOOLS=$2; shift 2 ;;
     --label) LABEL=$2; shift 2 ;;
-    *) echo "usage: bench/list.sh [--duration S] [--warmup S] [--clients \"1 4\"] [--esa CODE] [--q TEXT] [--label TEXT]" >&2
+    *) echo "usage: bench/list.sh [--duration S] [--warmup S] [--clients \"1 4\"] [--esa CODE] [--q TEXT] [--label TEXT] [--min-schools N]" >&2
        exit 2 ;;
   esac
 done
 
 die() { echo "bench: $*" >&2; exit 1; }
-for tool in wrk pgbench psql curl; do command -v "$tool" >/dev/null || die "$tool is needed (see bench/README.md)"; done
+for tool in wrk pgbench psql curl; do command -v "$tool" >/dev/null || die "$tool is needed (bench/install-tools installs it)"; done
 [[ $(curl -s -o /dev/null -w '%{http_code}' "$SCHOOLS/health/readiness") == 200 ]] ||
   die "schools-service is not ready on $SCHOOLS: start the stack with bin/dev up -d"
 sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d schools "$@"; }
 schools=$(sql -c "SELECT count(*) FROM school")
-((schools >= 10000)) || die "only $schools schools: bin/dev generate --schools 10000 -o /tmp/10k.json && bin/dev import /tmp/10k.json"
+((schools >= MIN_SCHOOLS)) ||
+  die "only $schools schools: bin/dev generate --schools $MIN_SCHOOLS -o /tmp/schools.json && bin/dev import /tmp/schools.json"
 TOKEN=${TAMBON_TOKEN:-$("$ROOT/bin/dev" token --role VIEWER --ttl 1h)}
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 folded=$(sql -c "SELECT lower('$Q')")  # the service folds q the same way for these letters (no tone marks in $Q)
@@ -99,9 +103,11 @@ for page in esa q; do
     p50=$(wrk_ms 50% "$out")
     p99=$(wrk_ms 99% "$out")
     rm -f "$work"/pgbench_log.*
-    pgbench -n -M prepared -c "$c" -j "$c" -T "$WARMUP" -f "$work/$page.pgbench" schools >/dev/null 2>&1
+    pgbench -n -M prepared -c "$c" -j "$c" -T "$WARMUP" -f "$work/$page.pgbench" schools >"$work/pgbench.out" 2>&1 ||
+      die "pgbench failed on the $page page: $(cat "$work/pgbench.out")"
     tps=$( (cd "$work" && pgbench -n -M prepared -c "$c" -j "$c" -T "$DURATION" -l -f "$work/$page.pgbench" schools 2>/dev/null) |
       awk '/^tps = / { printf "%.0f", $3 }')
+    [[ -n $tps ]] || die "pgbench printed no tps on the $page page"
     b50=$(percentile 50)
     b99=$(percentile 99)
     ratio=$(awk -v a="$p50" -v b="$b50" 'BEGIN { printf "%.1f", a / b }')
