@@ -76,6 +76,11 @@ sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$@"; }
 now() { date +%s.%N; }
 db_now() { sql schools -c "SELECT clock_timestamp()"; }
 calc() { awk "BEGIN { $1 }"; }
+# div A B [FORMAT]: A / B in FORMAT (%.3f), or n/a when B is 0 or A is no number. (Not calc: gawk folds a division of
+# two literals when it parses the program, so "x > 0 ? a / x : 0" fails on x = 0 before it runs.)
+div() {
+  awk -v a="$1" -v b="$2" -v f="${3:-%.3f}" 'BEGIN { if (b + 0 == 0 || a !~ /^-?[0-9.]+$/) print "n/a"; else printf f "\n", a / b }'
+}
 
 work=$(mktemp -d)
 replay_pid=""
@@ -199,7 +204,7 @@ sleep "$idle_seconds"
 cpu_snapshot "$work/idle-end"
 idle_total=0
 for comp in "${COMPONENTS[@]}"; do idle_total=$((idle_total + $(cpu_ms "$work/idle-start" "$work/idle-end" "$comp"))); done
-idle_per_s=$(calc "printf \"%.0f\", $idle_total / $idle_seconds")
+idle_per_s=$(div "$idle_total" "$idle_seconds" %.0f)
 
 next_code() { sql schools -c "SELECT coalesce(max(code::bigint), 89999999) + 1 FROM school WHERE code >= '90000000'"; }
 in_range() { echo "code >= '$1' AND code < '$2'"; }
@@ -251,8 +256,7 @@ for c in $CLIENTS; do
   read -r events_rows events_tx < <(inbox_batches events)
   read -r budget_rows budget_tx < <(inbox_batches budget)
   ((relay_tx > 0 && events_tx > 0 && budget_tx > 0)) || die "found no relay or replica transactions of this run"
-  per() { calc "printf \"%.2f\", $1 / $2"; }
-  batches="$(per "$relay_rows" "$relay_tx") · $(per "$events_rows" "$events_tx") / $(per "$budget_rows" "$budget_tx")"
+  batches="$(div "$relay_rows" "$relay_tx" %.2f) · $(div "$events_rows" "$events_tx" %.2f) / $(div "$budget_rows" "$budget_tx" %.2f)"
   n=$(calc "b = $relay_rows / $relay_tx; e = $events_rows / $events_tx; g = $budget_rows / $budget_tx;
             m = $FULL_REGISTRATIONS; if (b > m) m = b; if (e > m) m = e; if (g > m) m = g; printf \"%d\", m + 0.999")
   tx() { calc "t = $n * $2 / $1; printf \"%d\", (t < 1) ? 1 : t + 0.5"; }
@@ -265,18 +269,17 @@ for c in $CLIENTS; do
   for comp in "${COMPONENTS[@]}"; do
     ms=$(cpu_ms "$work/start" "$work/end" "$comp")
     total=$((total + ms))
-    cells+=("$(calc "printf \"%.2f\", $ms / $requests")")
+    cells+=("$(div "$ms" "$requests" %.2f)")
   done
-  shared=$(calc "printf \"%.2f\", $(cpu_ms "$work/start" "$work/end" pg-shared) / $requests")
-  cpu_per=$(calc "printf \"%.2f\", $total / $requests")
+  shared=$(div "$(cpu_ms "$work/start" "$work/end" pg-shared)" "$requests" %.2f)
+  cpu_per=$(div "$total" "$requests" %.2f)
   cpu_report+=("| $c | $requests | **$cpu_per** | ${cells[0]} | ${cells[1]} | ${cells[2]} | ${cells[3]} | ${cells[4]} | ${cells[5]} | $shared | $batches |")
 
   tps=$(run_pgbench "$c" "$BASELINE_DB" -f "$BENCH/sql/registration.pgbench")
   full_tps=$(run_pgbench "$c" "$FULL_DB" -M prepared -f "$work/full.pgbench")
   full_rps=$(calc "printf \"%.0f\", $full_tps * $n")
-  ratio() { calc "printf \"%.3f\", $1 / $2"; }
-  report+=("| registrations/s (p99 ${p99} ms) | $c | $rps | $(calc "printf \"%.0f\", $tps") (pgbench: school + outbox insert) | $(ratio "$rps" "$tps") |")
-  report+=("| | | | $full_rps (pgbench: every statement of a registration, batched as this run) | $(ratio "$rps" "$full_rps") |")
+  report+=("| registrations/s (p99 ${p99} ms) | $c | $rps | $(calc "printf \"%.0f\", $tps") (pgbench: school + outbox insert) | $(div "$rps" "$tps") |")
+  report+=("| | | | $full_rps (pgbench: every statement of a registration, batched as this run) | $(div "$rps" "$full_rps") |")
   echo "registrations at $c client(s): $rps/s (pgbench bare $tps tps, every statement $full_rps/s); CPU $cpu_per ms per registration; batches $batches" >&2
 done
 
@@ -354,16 +357,16 @@ replay_pid=""
 read -r applied before_last seconds < <(sql "$REPLAY_DB" -F ' ' -c "SELECT count(*), count(*) FILTER (WHERE received_at < m.last),
     extract(epoch FROM m.last - m.first) FROM messaging.inbox_message,
     (SELECT min(received_at) AS first, max(received_at) AS last FROM messaging.inbox_message) m GROUP BY m.first, m.last")
-apply=$(calc "printf \"%.0f\", ($seconds > 0) ? $before_last / $seconds : 0")
-((apply > 0)) || echo "bench: the replay applied its $applied events in one transaction: no rate" >&2
+apply=$(div "$before_last" "$seconds" %.0f)
+[[ $apply != n/a ]] || echo "bench: the replay applied its $applied events in one transaction: no rate" >&2
 
 # Baselines for the replay: reading the same topic raw, and one replica transaction per event in PostgreSQL.
 raw=$(kafka_tool ConsumerPerformance --topic schools.v1 --messages "$records" --group "bench-raw-$(date +%s)" \
   --timeout 10000 2>"$work/raw.err" | awk -F', *' 'NR == 2 { printf "%.0f", $10 }') || true
 [[ -n $raw ]] || die "ConsumerPerformance printed nothing: $(cat "$work/raw.err")"
 replica_tps=$(run_pgbench 1 "$BASELINE_DB" -f "$BENCH/sql/replica-apply.pgbench")
-report+=("| replica apply, events/s ($applied events applied of $records replayed) | 1 consumer | $apply | $(calc "printf \"%.0f\", $replica_tps") (pgbench: inbox + upsert per transaction) | $(calc "printf \"%.3f\", $apply / $replica_tps") |")
-report+=("| | | | $raw (Kafka ConsumerPerformance, fetch only) | $(calc "printf \"%.4f\", $apply / $raw") |")
+report+=("| replica apply, events/s ($applied events applied of $records replayed) | 1 consumer | $apply | $(calc "printf \"%.0f\", $replica_tps") (pgbench: inbox + upsert per transaction) | $(div "$apply" "$replica_tps") |")
+report+=("| | | | $raw (Kafka ConsumerPerformance, fetch only) | $(div "$apply" "$raw" %.4f) |")
 
 printf '%s\n' "${report[@]}"
 echo
