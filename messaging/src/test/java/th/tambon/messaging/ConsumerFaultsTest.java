@@ -152,8 +152,12 @@ class ConsumerFaultsTest {
 
             ConsumerRecord<String, byte[]> letter = deadLetters.await(
                     r -> stuckId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
-            assertThat(Integer.parseInt(KafkaProbe.header(letter, DeadLetterHeaders.ATTEMPTS)))
-                    .as("retried past the attempts of a failing handler").isGreaterThan(3);
+            // A failing handler is dead-lettered after 3 attempts, some 60 ms; a deadlock is retried for the whole
+            // transient-retry-for (3 s) first, however few attempts a loaded machine fits into that time.
+            assertThat(Duration.between(Instant.parse(KafkaProbe.header(letter, CloudEventHeaders.TIME)),
+                    Instant.parse(KafkaProbe.header(letter, DeadLetterHeaders.FAILED_AT))))
+                    .as("retried for transient-retry-for").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(Integer.parseInt(KafkaProbe.header(letter, DeadLetterHeaders.ATTEMPTS))).isGreaterThanOrEqualTo(2);
             Eventually.await(WAIT, () -> assertThat(records.times("52030002")).isEqualTo(1));
             assertThat(records.times("52030001")).isZero();
         }
