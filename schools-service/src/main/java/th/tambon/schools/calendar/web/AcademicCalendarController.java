@@ -23,10 +23,11 @@ import th.tambon.schools.calendar.infrastructure.AcademicYearRepository;
 import th.tambon.schools.calendar.model.AcademicCalendar;
 import th.tambon.schools.calendar.model.AcademicYear;
 import th.tambon.schools.calendar.model.ThaiDates;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.AnyRole;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -39,9 +40,11 @@ public class AcademicCalendarController {
     private static final int MAX_YEARS = 20;
 
     private final AcademicYearRepository years;
+    private final Clock clock;
 
-    public AcademicCalendarController(AcademicYearRepository years) {
+    public AcademicCalendarController(AcademicYearRepository years, Clock clock) {
         this.years = years;
+        this.clock = clock;
     }
 
     @Get("/{year}")
@@ -68,7 +71,7 @@ public class AcademicCalendarController {
             @Parameter(description = "the first (BE)", example = "2562") @Nullable @QueryValue @Min(2500) @Max(2699) Integer from,
             @Parameter(description = "the last (BE)", example = "2565") @Nullable @QueryValue @Min(2500) @Max(2699) Integer to) {
         AcademicCalendar calendar = years.calendar();
-        int current = calendar.on(LocalDate.now(ZoneId.of("Asia/Bangkok"))).year().be();
+        int current = calendar.on(Bangkok.today(clock)).year().be();
         int first = from != null ? from : to != null ? to - 2 : current - 1;
         int last = to != null ? to : from != null ? from + 2 : current + 1;
         if (last < first) {

@@ -15,14 +15,13 @@ import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
 import th.tambon.schools.shared.Step;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 import th.tambon.security.Role;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,22 +33,21 @@ import java.util.UUID;
  */
 @Singleton
 public class DesignatingQualitySchools {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
-
     private final SchoolRepository schools;
     private final DesignationRepository designations;
     private final DesignationStepRepository steps;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public DesignatingQualitySchools(SchoolRepository schools, DesignationRepository designations,
-                                     DesignationStepRepository steps, Outbox outbox, AuditTrail audit) {
+                                     DesignationStepRepository steps, Outbox outbox, AuditTrail audit, Clock clock) {
         this.schools = schools;
         this.designations = designations;
         this.steps = steps;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -136,7 +134,7 @@ public class DesignatingQualitySchools {
                         + (other.withdrawnOn() == null ? "" : " to " + other.withdrawnOn()) + ")");
             }
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Bangkok.now(clock);
         if (createdAt == null) {
             designations.insert(designation, now);
         } else {
@@ -157,6 +155,6 @@ public class DesignatingQualitySchools {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BANGKOK));
+        return Bangkok.today(clock);
     }
 }

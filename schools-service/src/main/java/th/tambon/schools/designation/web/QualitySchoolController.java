@@ -29,10 +29,11 @@ import th.tambon.schools.designation.infrastructure.DesignationRepository;
 import th.tambon.schools.designation.infrastructure.DesignationRow;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.AnyRole;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,10 +46,12 @@ public class QualitySchoolController {
     private static final Sort BY_SCHOOL = Sort.of(Sort.Order.asc("school"));
     private final DesignationRepository designations;
     private final SchoolRepository schools;
+    private final Clock clock;
 
-    public QualitySchoolController(DesignationRepository designations, SchoolRepository schools) {
+    public QualitySchoolController(DesignationRepository designations, SchoolRepository schools, Clock clock) {
         this.designations = designations;
         this.schools = schools;
+        this.clock = clock;
     }
 
     @Get
@@ -72,7 +75,7 @@ public class QualitySchoolController {
             throw ApiProblemException.invalidField("fiscalYear", "give activeOn or fiscalYear, not both");
         }
         LocalDate on = activeOn != null ? activeOn : fiscalYear != null ? FiscalYear.of(fiscalYear).lastDay()
-                : LocalDate.now(ZoneId.of("Asia/Bangkok"));
+                : Bangkok.today(clock);
         var found = designations.findActiveOn(esa, on, Pageable.from(page, size, BY_SCHOOL));
         Map<String, School> names = schools.findAllByCode(found.getContent().stream().map(DesignationRow::school).toList())
                 .stream().collect(Collectors.toMap(School::code, Function.identity()));

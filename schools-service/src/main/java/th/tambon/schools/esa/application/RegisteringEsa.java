@@ -9,11 +9,11 @@ import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 import th.tambon.security.Role;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Registers an ESA, announces {@code EsaRegistered} and records who did it in the audit trail, all in one transaction.
@@ -24,12 +24,13 @@ public class RegisteringEsa {
     private final EsaRepository esas;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public RegisteringEsa(EsaRepository esas, Outbox outbox, AuditTrail audit) {
+    public RegisteringEsa(EsaRepository esas, Outbox outbox, AuditTrail audit, Clock clock) {
         this.esas = esas;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -42,7 +43,7 @@ public class RegisteringEsa {
             return Outcome.rejected(Rejection.Reason.INCONSISTENT, "code", mismatch.get());
         }
         Esa esa = new Esa(command.code(), command.kind(), command.zone(), command.provinceCode(), command.province(),
-                command.nameTh(), command.nameEn(), command.director(), clock.instant().truncatedTo(ChronoUnit.MICROS), null,
+                command.nameTh(), command.nameEn(), command.director(), Bangkok.now(clock), null,
                 1);
         if (!esas.insert(esa)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code", "ESA " + command.code() + " is already registered");

@@ -10,10 +10,10 @@ import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.shared.Changed;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Changes an ESA's names or director, announces {@code EsaUpdated} and audits it, in one transaction; an update that
@@ -24,12 +24,13 @@ public class UpdatingEsa {
     private final EsaRepository esas;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public UpdatingEsa(EsaRepository esas, Outbox outbox, AuditTrail audit) {
+    public UpdatingEsa(EsaRepository esas, Outbox outbox, AuditTrail audit, Clock clock) {
         this.esas = esas;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -45,7 +46,7 @@ public class UpdatingEsa {
         if (Outcome.stale(command.expectedVersion(), esa.version())) {
             return Outcome.stale("ESA " + esa.code(), esa.version(), command.expectedVersion());
         }
-        Esa changed = esa.with(command.details(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Esa changed = esa.with(command.details(), Bangkok.now(clock));
         if (changed == esa) {
             return Outcome.done(Changed.no(esa));
         }

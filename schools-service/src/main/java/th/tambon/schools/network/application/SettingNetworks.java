@@ -20,11 +20,11 @@ import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Changed;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +48,11 @@ public class SettingNetworks {
     private final NetworkChairRepository chairs;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public SettingNetworks(EsaRepository esas, SchoolRepository schools, NetworkRepository networks,
                            NetworkMemberRepository members, NetworkChairRepository chairs, Outbox outbox,
-                           AuditTrail audit) {
+                           AuditTrail audit, Clock clock) {
         this.esas = esas;
         this.schools = schools;
         this.networks = networks;
@@ -60,6 +60,7 @@ public class SettingNetworks {
         this.chairs = chairs;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -103,7 +104,7 @@ public class SettingNetworks {
         if (existing.isPresent() && existing.get().equals(wanted)) {
             return Outcome.done(Changed.no(wanted));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Bangkok.now(clock);
         boolean formed = existing.isEmpty();
         boolean chairChanged = !formed && !existing.get().sameChair(wanted);
         Set<String> before = existing.map(Network::members).orElse(Set.of());

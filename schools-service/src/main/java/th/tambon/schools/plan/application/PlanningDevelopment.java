@@ -17,13 +17,12 @@ import th.tambon.schools.shared.Changed;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
 import th.tambon.schools.shared.Step;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,24 +34,23 @@ import java.util.UUID;
  */
 @Singleton
 public class PlanningDevelopment {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
-
     private final SchoolRepository schools;
     private final Plans plans;
     private final PlanStepRepository steps;
     private final AcademicYearRepository academicYears;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PlanningDevelopment(SchoolRepository schools, Plans plans, PlanStepRepository steps,
-                               AcademicYearRepository academicYears, Outbox outbox, AuditTrail audit) {
+                               AcademicYearRepository academicYears, Outbox outbox, AuditTrail audit, Clock clock) {
         this.schools = schools;
         this.plans = plans;
         this.steps = steps;
         this.academicYears = academicYears;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -72,7 +70,7 @@ public class PlanningDevelopment {
                     + " already has a development plan for academic year " + academicYear + " ("
                     + existing.get().status() + "); change that one");
         }
-        int current = academicYears.calendar().on(LocalDate.now(clock.withZone(BANGKOK))).year().be();
+        int current = academicYears.calendar().on(Bangkok.today(clock)).year().be();
         Step<DevelopmentPlan> step = DevelopmentPlan.draft(UUID.randomUUID(), schoolCode, esa, academicYear, targets,
                 current);
         if (!step.taken()) {
@@ -159,6 +157,6 @@ public class PlanningDevelopment {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Bangkok.now(clock);
     }
 }

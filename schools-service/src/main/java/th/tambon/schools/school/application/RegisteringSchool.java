@@ -11,10 +11,10 @@ import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Registers a school under a registered ESA, announces {@code SchoolRegistered} and records who did it in the audit
@@ -27,13 +27,14 @@ public class RegisteringSchool {
     private final EsaRepository esas;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public RegisteringSchool(SchoolRepository schools, EsaRepository esas, Outbox outbox, AuditTrail audit) {
+    public RegisteringSchool(SchoolRepository schools, EsaRepository esas, Outbox outbox, AuditTrail audit, Clock clock) {
         this.schools = schools;
         this.esas = esas;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -55,7 +56,7 @@ public class RegisteringSchool {
         School school = new School(command.code(), command.nameTh(), command.nameEn(), command.esa(),
                 command.province(), command.district(), command.tambon(), command.tambonCode(), command.director(),
                 command.students(), command.teachers(), QualityStatus.NONE,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), null, 1);
+                Bangkok.now(clock), null, 1);
         if (!schools.insert(school)) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "code",
                     "School " + command.code() + " is already registered");

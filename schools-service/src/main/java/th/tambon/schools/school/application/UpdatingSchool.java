@@ -10,10 +10,10 @@ import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Changed;
 import th.tambon.schools.shared.Outcome;
 import th.tambon.schools.shared.Rejection;
+import th.tambon.schools.shared.Bangkok;
 import th.tambon.security.Actor;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Changes a school's details, announces {@code SchoolUpdated} and audits it, in one transaction; an update that
@@ -25,12 +25,13 @@ public class UpdatingSchool {
     private final SchoolRepository schools;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public UpdatingSchool(SchoolRepository schools, Outbox outbox, AuditTrail audit) {
+    public UpdatingSchool(SchoolRepository schools, Outbox outbox, AuditTrail audit, Clock clock) {
         this.schools = schools;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -47,7 +48,7 @@ public class UpdatingSchool {
         if (Outcome.stale(command.expectedVersion(), school.version())) {
             return Outcome.stale("School " + school.code(), school.version(), command.expectedVersion());
         }
-        School changed = school.with(command.details(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        School changed = school.with(command.details(), Bangkok.now(clock));
         if (changed == school) {
             return Outcome.done(Changed.no(school));
         }
