@@ -271,7 +271,7 @@ class PlanningDevelopmentTest {
     }
 
     private static boolean isPlanEvent(ConsumerRecord<String, byte[]> record, String change) {
-        return "31040001".equals(record.key())
+        return ("31040001/" + YEAR).equals(record.key())
                 && "th.tambon.school.plan-changed.v1".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE))
                 && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8).contains("\"change\":\"" + change + "\"");
     }

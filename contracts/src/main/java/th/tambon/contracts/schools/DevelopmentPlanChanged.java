@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A school's development plan (แผนพัฒนาคุณภาพ) for an academic year was drafted, revised, submitted, approved or
- * returned. Carries the plan's whole state after the change. Key {@code school}, so a school's plans keep their order;
- * {@code version} is the plan's own, 1 when drafted.
+ * returned. Carries the plan's whole state after the change. The plan is its own aggregate, keyed
+ * {@code <school>/<academicYear>} ({@code 31040001/2563}): one key, one version sequence, so its {@code version} (the
+ * plan's own, 1 when drafted) only grows for that key, whatever the school and its other plans do meanwhile.
  *
  * @param plan         the plan's id
  * @param academicYear the academic year (BE), e.g. 2563
@@ -29,9 +30,10 @@ public record DevelopmentPlanChanged(
         Instant changedAt,
         long version) implements EventData {
 
+    /** {@code <school>/<academicYear>}, e.g. {@code 31040001/2563}: the plan, not its school. */
     @Override
     public String key() {
-        return school;
+        return school + "/" + academicYear;
     }
 
     /**

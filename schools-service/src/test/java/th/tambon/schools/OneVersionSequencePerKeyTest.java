@@ -1,0 +1,160 @@
+package th.tambon.schools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import th.tambon.contracts.EventType;
+import th.tambon.contracts.Topics;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.schools.Fixtures.with;
+
+/**
+ * The contract docs/topics.md states: every event on a key carries a version that only grows for that key, so a
+ * consumer that keeps the highest version per key loses nothing. The service is taken through every event type it
+ * publishes on schools.v1, interleaving the aggregates that could share a key, and then every key's events, in the
+ * order they are published (the outbox's), must carry strictly growing versions. A type added to schools.v1 without
+ * being driven here fails the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OneVersionSequencePerKeyTest {
+    @RegisterExtension
+    static final RealInfrastructure infra = new RealInfrastructure();
+    /** 10:00 on 1 October 2020 in Bangkok: academic year 2563, so plans for 2563 and 2564 may be drafted. */
+    private static final Instant NOW = Instant.parse("2020-10-01T03:00:00Z");
+    private static final String PLAN = "{\"academicYear\": %d, \"targets\": [{\"track\": \"ITA\", \"goal\": \"%s\"}]}";
+
+    private EmbeddedServer server;
+    private TestHttp obec;
+
+    @BeforeAll
+    void start() {
+        server = infra.startService(Map.of(SettableClock.PROPERTY, "true"));
+        server.getApplicationContext().getBean(SettableClock.class).set(NOW);
+        obec = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void every_event_on_a_key_carries_a_version_that_only_grows_for_that_key_whatever_its_type() throws Exception {
+        ok(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())));
+        ok(obec.put("/api/v1/esas/P31-4", TestHttp.json(Map.of("nameTh", "สพป.บุรีรัมย์ เขต 4",
+                "nameEn", "Buriram Primary Educational Service Area Office 4"))));
+        ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.banHuaFai())));
+        ok(obec.post("/api/v1/schools", TestHttp.json(with(with(with(Fixtures.banHuaFai(), "code", "31040002"),
+                "tambonCode", "312105"), "nameTh", "โรงเรียนบ้านโคกสูง"))));
+        // two plans of one school, and the school itself, changing in turn
+        ok(obec.post("/api/v1/schools/31040001/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ A")));
+        ok(obec.post("/api/v1/schools/31040001/plans", PLAN.formatted(2564, "ผ่าน ITA ระดับ AA")));
+        ok(obec.put("/api/v1/schools/31040001", TestHttp.json(with(with(with(with(Fixtures.banHuaFai(), "code", null),
+                "esa", null), "tambonCode", null), "students", 120))));
+        ok(obec.withHeader("If-Match", "\"1\"").put("/api/v1/schools/31040001/plans/2563",
+                "{\"targets\": [{\"track\": \"INNOVATION\", \"goal\": \"นวัตกรรม 1 ชิ้น\"}]}"));
+        ok(planStep("2563", "\"2\"", "SUBMITTED", null));
+        ok(planStep("2563", "\"3\"", "RETURNED", "เพิ่มตัวชี้วัด"));
+        ok(planStep("2563", "\"4\"", "SUBMITTED", null));
+        ok(planStep("2563", "\"5\"", "APPROVED", null));
+        ok(planStep("2564", "\"1\"", "SUBMITTED", null));
+        // designations, the network, a withdrawal
+        String nominated = ok(obec.post("/api/v1/schools/31040001/designations",
+                TestHttp.json(Map.of("on", "2019-05-15")))).json().get("id").asText();
+        ok(designationStep("31040001", nominated, "DESIGNATED", "2019-06-01", null));
+        ok(designationStep("31040001", nominated, "ACTIVE", "2019-06-01", null));
+        String inForce = ok(obec.post("/api/v1/schools/31040002/designations/in-force",
+                TestHttp.json(Map.of("designatedOn", "2019-06-01")))).json().get("id").asText();
+        ok(obec.put("/api/v1/esas/P31-4/network", TestHttp.json(Map.of("chairSchool", "31040001",
+                "chairPerson", "ดร.จำปา จันทะสอน", "members", List.of("31040001", "31040002")))));
+        ok(obec.put("/api/v1/esas/P31-4/network", TestHttp.json(Map.of("chairSchool", "31040002",
+                "chairPerson", "นายประธาน ใหม่", "members", List.of("31040001", "31040002")))));
+        ok(designationStep("31040002", inForce, "WITHDRAWN", "2020-09-30", "ย้ายไปโครงการอื่น"));
+        ok(obec.post("/api/v1/schools/31040002/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ B")));
+
+        List<Published> published = published();
+        Map<String, List<Long>> versionsByKey = new LinkedHashMap<>();
+        for (Published event : published) {
+            assertThat(event.subject()).as("ce_subject of %s", event).isEqualTo(event.key());
+            versionsByKey.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event.version());
+        }
+        versionsByKey.forEach((key, versions) -> assertThat(versions)
+                .as("the versions of key %s in publication order (%s)", key, typesOf(published, key))
+                .isSorted().doesNotHaveDuplicates());
+        Set<String> schoolsTypes = Arrays.stream(EventType.values()).filter(t -> t.topic().equals(Topics.SCHOOLS_V1))
+                .map(EventType::ceType).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(published.stream().map(Published::type).collect(Collectors.toSet()))
+                .as("every event type on schools.v1 was driven by this test").containsAll(schoolsTypes);
+    }
+
+    private TestHttp.Response planStep(String year, String ifMatch, String status, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", status);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return obec.withHeader("If-Match", ifMatch).post("/api/v1/schools/31040001/plans/" + year + "/steps",
+                TestHttp.json(body));
+    }
+
+    private TestHttp.Response designationStep(String school, String id, String status, String on, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", status);
+        body.put("on", on);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return obec.post("/api/v1/schools/" + school + "/designations/" + id + "/steps", TestHttp.json(body));
+    }
+
+    private static TestHttp.Response ok(TestHttp.Response response) {
+        assertThat(response.status()).as(response.body()).isBetween(200, 201);
+        return response;
+    }
+
+    private static List<String> typesOf(List<Published> published, String key) {
+        return published.stream().filter(p -> p.key().equals(key)).map(p -> p.type() + " v" + p.version()).toList();
+    }
+
+    /** The events in the order the relay publishes them: the outbox's id order (one key's events share a lane). */
+    private static List<Published> published() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Published> published = new ArrayList<>();
+        try (Connection connection = infra.database().connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT message_key, subject, event_type, payload"
+                     + " FROM messaging.outbox_message WHERE topic = 'schools.v1' ORDER BY id")) {
+            while (rows.next()) {
+                published.add(new Published(rows.getString(1), rows.getString(2), rows.getString(3),
+                        json.readTree(rows.getString(4)).get("version").asLong()));
+            }
+        }
+        return published;
+    }
+
+    private record Published(String key, String subject, String type, long version) {
+    }
+}
