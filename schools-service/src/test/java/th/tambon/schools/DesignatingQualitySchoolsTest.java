@@ -201,6 +201,36 @@ class DesignatingQualitySchoolsTest {
         assertThat(obec.get("/api/v1/schools/31040007").json().get("qualityStatus").asText()).isEqualTo("NOMINATED");
     }
 
+    @Test
+    void a_new_designation_dated_inside_the_schools_withdrawn_one_is_a_422_naming_the_date_not_a_conflict_with_itself() {
+        var body = with(with(with(Fixtures.banHuaFai(), "code", "31040008"), "tambonCode", "312110"), "nameTh", "โรงเรียนบ้านโคก");
+        assertThat(obec.post("/api/v1/schools", TestHttp.json(body)).status()).isEqualTo(201);
+        String first = inForce("31040008", "2019-06-01").json().get("id").asText();
+        assertThat(step("31040008", first, "WITHDRAWN", "2021-01-01", "ผลการประเมินไม่ผ่าน").status()).isEqualTo(200);
+        long rows = count("SELECT (SELECT count(*) FROM designation) + (SELECT count(*) FROM messaging.outbox_message)");
+
+        TestHttp.Response nominated = obec.post("/api/v1/schools/31040008/designations",
+                TestHttp.json(Map.of("on", "2020-03-01")));
+        TestHttp.Response inForce = inForce("31040008", "2020-01-01");
+        TestHttp.Response nominatedEarlier = obec.post("/api/v1/schools/31040008/designations/in-force",
+                TestHttp.json(Map.of("nominatedOn", "2020-12-01", "designatedOn", "2021-02-01")));
+
+        assertField(nominated, 422, "on", "31040008's previous designation was withdrawn on 2021-01-01");
+        assertField(inForce, 422, "designatedOn", "31040008's previous designation was withdrawn on 2021-01-01");
+        assertField(nominatedEarlier, 422, "nominatedOn", "withdrawn on 2021-01-01");
+        assertThat(count("SELECT (SELECT count(*) FROM designation) + (SELECT count(*) FROM messaging.outbox_message)"))
+                .isEqualTo(rows);
+        TestHttp.Response again = obec.post("/api/v1/schools/31040008/designations", TestHttp.json(Map.of("on", "2021-01-01")));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+    }
+
+    private static void assertField(TestHttp.Response response, int status, String field, String message) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(response.json().get("errors").get(0).get("message").asText()).contains(message);
+    }
+
     private TestHttp.Response inForce(String school, String date) {
         return obec.post("/api/v1/schools/" + school + "/designations/in-force",
                 TestHttp.json(Map.of("designatedOn", date, "reason", "นำเข้าข้อมูลเดิม")));

@@ -171,6 +171,27 @@ class PlanningDevelopmentTest {
     }
 
     @Test
+    void a_submitted_or_approved_plan_sent_its_own_targets_again_is_a_409_like_any_change_of_it() {
+        var school = with(with(Fixtures.banHuaFai(), "code", "31040007"), "tambonCode", "312107");
+        assertThat(obec.post("/api/v1/schools", TestHttp.json(school)).status()).isEqualTo(201);
+        assertThat(officer.post("/api/v1/schools/31040007/plans", draft(YEAR, List.of(ITA))).status()).isEqualTo(201);
+        assertThat(officer.withHeader("If-Match", "\"1\"").post(steps("31040007"), step("SUBMITTED", null)).status())
+                .isEqualTo(200);
+        long rows = writtenRows();
+
+        TestHttp.Response submitted = officer.put("/api/v1/schools/31040007/plans/" + YEAR, targets(List.of(ITA)));
+        assertThat(officer.withHeader("If-Match", "\"2\"").post(steps("31040007"), step("APPROVED", null)).status())
+                .isEqualTo(200);
+        long approvedRows = writtenRows();
+        TestHttp.Response approved = officer.put("/api/v1/schools/31040007/plans/" + YEAR, targets(List.of(ITA)));
+
+        assertField(submitted, 409, "status", "a plan that is SUBMITTED cannot be changed");
+        assertField(approved, 409, "status", "a plan that is APPROVED cannot be changed");
+        assertThat(approvedRows).isGreaterThan(rows);
+        assertThat(writtenRows()).isEqualTo(approvedRows);
+    }
+
+    @Test
     void the_school_plans_and_submits_and_only_its_esa_or_obec_approves_or_returns() {
         String body = draft(YEAR, List.of(ITA));
         long rows = writtenRows();

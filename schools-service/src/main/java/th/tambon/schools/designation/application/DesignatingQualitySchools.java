@@ -64,7 +64,7 @@ public class DesignatingQualitySchools {
             return open.get();
         }
         var step = Designation.nominate(UUID.randomUUID(), schoolCode, school.get().esa(), school.get().tambonCode(),
-                on, today());
+                on, today(), designations.latestWithdrawal(schoolCode));
         return record(school.get(), step, null, on, reason, actor, "NominateQualitySchool");
     }
 
@@ -83,7 +83,7 @@ public class DesignatingQualitySchools {
             return open.get();
         }
         var step = Designation.inForce(UUID.randomUUID(), schoolCode, school.get().esa(), school.get().tambonCode(),
-                nominatedOn, designatedOn, activeFrom, today());
+                nominatedOn, designatedOn, activeFrom, today(), designations.latestWithdrawal(schoolCode));
         return record(school.get(), step, null, activeFrom, reason, actor, "RecordQualitySchoolInForce");
     }
 

@@ -34,6 +34,11 @@ public interface DesignationRepository extends CrudRepository<DesignationRow, UU
 
     Optional<DesignationRow> findBySchoolAndStatusNotEqual(String school, String status);
 
+    /** When the school's latest withdrawn designation was withdrawn; null when none was. */
+    @Query("SELECT max(withdrawn_on) FROM designation WHERE school = :school")
+    @Nullable
+    LocalDate latestWithdrawal(String school);
+
     /** Every designation of the school, the latest first. */
     List<DesignationRow> findBySchoolOrderByCreatedAtDesc(String school);
 

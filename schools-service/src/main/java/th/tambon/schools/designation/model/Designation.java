@@ -21,20 +21,29 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
         Objects.requireNonNull(nominatedOn, "nominatedOn");
     }
 
-    /** A new nomination of the school on that date. */
-    public static Step<Designation> nominate(UUID id, String school, String esa, String tambonCode, LocalDate on, LocalDate today) {
+    /**
+     * A new nomination of the school on that date. {@code previousWithdrawal} is when the school's latest earlier
+     * designation was withdrawn (null when it has none): a new one cannot begin inside the old one's time.
+     */
+    public static Step<Designation> nominate(UUID id, String school, String esa, String tambonCode, LocalDate on,
+                                             LocalDate today, LocalDate previousWithdrawal) {
         if (on.isAfter(today)) {
             return Step.refused("on", "a nomination cannot be dated after today (" + today + ")");
+        }
+        if (startsBefore(on, previousWithdrawal)) {
+            return Step.refused("on", insidePrevious(school, previousWithdrawal));
         }
         return Step.to(new Designation(id, school, esa, tambonCode, DesignationStatus.NOMINATED, on, null, null, null));
     }
 
     /**
      * A designation already in force, recorded with its historical dates (importing what happened before Tambon):
-     * nominated, designated and active from the dates given, each not before the one before it, none after today.
+     * nominated, designated and active from the dates given, each not before the one before it, none after today,
+     * and none before the withdrawal of the school's earlier designation ({@code previousWithdrawal}, null if none).
      */
     public static Step<Designation> inForce(UUID id, String school, String esa, String tambonCode, LocalDate nominatedOn,
-                               LocalDate designatedOn, LocalDate activeFrom, LocalDate today) {
+                                            LocalDate designatedOn, LocalDate activeFrom, LocalDate today,
+                                            LocalDate previousWithdrawal) {
         if (designatedOn.isBefore(nominatedOn)) {
             return Step.refused("designatedOn", "cannot be before nominatedOn (" + nominatedOn + ")");
         }
@@ -43,6 +52,13 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
         }
         if (activeFrom.isAfter(today)) {
             return Step.refused("activeFrom", "cannot be after today (" + today + ")");
+        }
+        // designatedOn first: nominatedOn defaults to it, so a client that sent only designatedOn hears of that one
+        if (startsBefore(designatedOn, previousWithdrawal)) {
+            return Step.refused("designatedOn", insidePrevious(school, previousWithdrawal));
+        }
+        if (startsBefore(nominatedOn, previousWithdrawal)) {
+            return Step.refused("nominatedOn", insidePrevious(school, previousWithdrawal));
         }
         return Step.to(new Designation(id, school, esa, tambonCode, DesignationStatus.ACTIVE, nominatedOn, designatedOn,
                 activeFrom, null));
@@ -70,6 +86,15 @@ public record Designation(UUID id, String school, String esa, String tambonCode,
             case WITHDRAWN -> new Designation(id, school, esa, tambonCode, next, nominatedOn, designatedOn, activeFrom, on);
             case NOMINATED -> throw new IllegalStateException("nothing becomes NOMINATED again");
         });
+    }
+
+    private static boolean startsBefore(LocalDate start, LocalDate previousWithdrawal) {
+        return previousWithdrawal != null && start.isBefore(previousWithdrawal);
+    }
+
+    private static String insidePrevious(String school, LocalDate previousWithdrawal) {
+        return "school " + school + "'s previous designation was withdrawn on " + previousWithdrawal
+                + ": a new one cannot begin before that";
     }
 
     /** Whether the school was an active quality school on that date. */

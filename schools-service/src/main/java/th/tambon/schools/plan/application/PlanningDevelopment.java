@@ -96,12 +96,13 @@ public class PlanningDevelopment {
         if (Outcome.stale(expectedVersion, plan.version())) {
             return Outcome.stale("The plan", plan.version(), expectedVersion);
         }
-        if (plan.hasTargets(targets)) {
-            return Outcome.done(Changed.no(plan));
-        }
         Step<DevelopmentPlan> step = plan.revise(targets);
         if (!step.taken()) {
             return step.rejection();
+        }
+        // only a plan the school may still change can be "changed to what it is": a submitted one is a 409 either way
+        if (plan.hasTargets(targets)) {
+            return Outcome.done(Changed.no(plan));
         }
         Instant now = now();
         plans.update(step.result(), now, true);

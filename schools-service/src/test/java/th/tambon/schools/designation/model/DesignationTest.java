@@ -15,7 +15,7 @@ class DesignationTest {
     private static final LocalDate JUNE_1 = LocalDate.parse("2019-06-01");
 
     private static Designation nominated() {
-        return Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", MAY_15, TODAY).result();
+        return Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", MAY_15, TODAY, null).result();
     }
 
     @Test
@@ -63,32 +63,52 @@ class DesignationTest {
                 .isEqualTo("on");
         assertThat(nominated().advance(DesignationStatus.DESIGNATED, TODAY.plusDays(1), null, TODAY).field())
                 .isEqualTo("on");
-        assertThat(Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", TODAY.plusDays(1), TODAY)
+        assertThat(Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", TODAY.plusDays(1), TODAY, null)
                 .taken()).isFalse();
     }
 
     @Test
     void a_designation_in_force_is_active_from_its_historical_date_and_its_dates_must_be_in_order() {
         Designation inForce = Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, JUNE_1,
-                JUNE_1, TODAY).result();
+                JUNE_1, TODAY, null).result();
 
         assertThat(inForce.status()).isEqualTo(DesignationStatus.ACTIVE);
         assertThat(inForce.activeFrom()).isEqualTo(JUNE_1);
-        assertThat(Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, MAY_15, JUNE_1, TODAY)
+        assertThat(Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, MAY_15, JUNE_1, TODAY, null)
                 .field()).isEqualTo("designatedOn");
-        assertThat(Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", MAY_15, JUNE_1, MAY_15, TODAY)
+        assertThat(Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", MAY_15, JUNE_1, MAY_15, TODAY, null)
                 .field()).isEqualTo("activeFrom");
     }
 
     @Test
     void a_school_is_active_from_its_first_day_up_to_but_not_on_the_day_it_is_withdrawn() {
         Designation withdrawn = Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, JUNE_1,
-                JUNE_1, TODAY).result().advance(DesignationStatus.WITHDRAWN, LocalDate.parse("2020-10-01"), "ยุบ",
+                JUNE_1, TODAY, null).result().advance(DesignationStatus.WITHDRAWN, LocalDate.parse("2020-10-01"), "ยุบ",
                 TODAY).result();
 
         assertThat(withdrawn.activeOn(LocalDate.parse("2019-05-31"))).isFalse();
         assertThat(withdrawn.activeOn(JUNE_1)).isTrue();
         assertThat(withdrawn.activeOn(LocalDate.parse("2020-09-30"))).isTrue();
         assertThat(withdrawn.activeOn(LocalDate.parse("2020-10-01"))).isFalse();
+    }
+
+    @Test
+    void a_new_designation_begins_no_earlier_than_the_day_the_schools_previous_one_was_withdrawn() {
+        LocalDate withdrawn = LocalDate.parse("2020-10-01");
+
+        var inside = Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", withdrawn.minusDays(1),
+                TODAY, withdrawn);
+        var onTheDay = Designation.nominate(UUID.randomUUID(), "31040001", "P31-4", "312104", withdrawn, TODAY, withdrawn);
+        var inForceInside = Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, JUNE_1,
+                JUNE_1, TODAY, withdrawn);
+        var nominatedInside = Designation.inForce(UUID.randomUUID(), "31040001", "P31-4", "312104", JUNE_1, withdrawn,
+                withdrawn, TODAY, withdrawn);
+
+        assertThat(inside.field()).isEqualTo("on");
+        assertThat(inside.refusal()).isEqualTo("school 31040001's previous designation was withdrawn on 2020-10-01: a new "
+                + "one cannot begin before that");
+        assertThat(onTheDay.taken()).isTrue();
+        assertThat(inForceInside.field()).isEqualTo("designatedOn");
+        assertThat(nominatedInside.field()).isEqualTo("nominatedOn");
     }
 }
