@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
+import th.tambon.http.ProgrammeDate;
 import th.tambon.http.Paging;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.security.Roles;
@@ -58,9 +59,9 @@ public class AuditController {
             @Parameter(description = "only entries by this token subject", example = "officer-P31-4")
             @Nullable @QueryValue @Size(max = 200) String actor,
             @Parameter(description = "from this instant on (ISO-8601)", example = "2026-11-01T00:00:00Z")
-            @Nullable @QueryValue Instant from,
+            @Nullable @QueryValue @ProgrammeDate Instant from,
             @Parameter(description = "before this instant (ISO-8601)", example = "2026-12-01T00:00:00Z")
-            @Nullable @QueryValue Instant to,
+            @Nullable @QueryValue @ProgrammeDate Instant to,
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         if (from != null && to != null && !from.isBefore(to)) {

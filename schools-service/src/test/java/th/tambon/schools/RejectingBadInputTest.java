@@ -217,6 +217,47 @@ class RejectingBadInputTest {
         assertThat(problem.get("detail").asText()).contains("99999999");
     }
 
+    @Test
+    void a_date_or_a_year_outside_the_programmes_range_answers_422_naming_it_wherever_it_is_given() {
+        String designations = "/api/v1/schools/31040001/designations";
+        String plans = "/api/v1/schools/31040001/plans/";
+        for (String date : java.util.List.of("-5000-01-01", "9999-12-31", "1999-12-31", "2101-01-01")) {
+            assertNamed(http.post(designations, TestHttp.json(Map.of("on", date))), "on", date);
+            assertNamed(http.post(designations + "/in-force", TestHttp.json(Map.of("designatedOn", date))),
+                    "designatedOn", date);
+            assertNamed(http.post(designations + "/in-force", TestHttp.json(Map.of("designatedOn", "2019-06-01",
+                    "nominatedOn", date))), "nominatedOn", date);
+            assertNamed(http.post(designations + "/in-force", TestHttp.json(Map.of("designatedOn", "2019-06-01",
+                    "activeFrom", date))), "activeFrom", date);
+            assertNamed(http.post(designations + "/00000000-0000-0000-0000-000000000000/steps",
+                    TestHttp.json(Map.of("status", "DESIGNATED", "on", date))), "on", date);
+            assertNamed(http.get("/api/v1/quality-schools?activeOn=" + date), "activeOn", date);
+            assertNamed(http.get("/api/v1/academic-years/on/" + date), "date", date);
+            assertNamed(http.get("/api/v1/audit?from=" + date + "T00:00:00Z"), "from", date);
+            assertNamed(http.get("/api/v1/audit?to=" + date + "T00:00:00Z"), "to", date);
+        }
+        for (String year : java.util.List.of("-5000", "9999", "2542", "2644")) {
+            assertNamed(http.get("/api/v1/quality-schools?fiscalYear=" + year), "fiscalYear", year);
+            assertNamed(http.get("/api/v1/plans?academicYear=" + year), "academicYear", year);
+            assertNamed(http.get("/api/v1/academic-years/" + year), "year", year);
+            assertNamed(http.get("/api/v1/academic-years?from=" + year), "from", year);
+            assertNamed(http.get("/api/v1/academic-years?to=" + year), "to", year);
+            assertNamed(http.post("/api/v1/schools/31040001/plans", TestHttp.json(Map.of("academicYear",
+                    Integer.parseInt(year), "targets", java.util.List.of()))), "academicYear", year);
+            assertNamed(http.get(plans + year), "year", year);
+            assertNamed(http.put(plans + year, TestHttp.json(Map.of("targets", java.util.List.of()))), "year", year);
+            assertNamed(http.post(plans + year + "/steps", TestHttp.json(Map.of("status", "SUBMITTED"))), "year", year);
+        }
+        assertThat(http.get("/api/v1/quality-schools?activeOn=2100-12-31").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/academic-years/on/2000-01-01").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/academic-years?from=2543&to=2545").status()).isEqualTo(200);
+    }
+
+    private void assertNamed(TestHttp.Response response, String field, String value) {
+        JsonNode problem = problem(response, 422);
+        assertThat(fields(problem)).as("%s = %s: %s", field, value, response.body()).containsExactly(field);
+    }
+
     private JsonNode problem(TestHttp.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import th.tambon.http.ApiProblemException;
+import th.tambon.http.ProgrammeDate;
+import th.tambon.http.ProgrammeDates;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.calendar.infrastructure.AcademicYearRepository;
 import th.tambon.schools.calendar.model.AcademicCalendar;
@@ -55,7 +57,7 @@ public class AcademicCalendarController {
     @ProblemResponses.Validation
     @ProblemResponses.AnyCall
     public AcademicYearView year(@PathVariable @Parameter(description = "academic year (BE)", example = "2563")
-                                 @Min(2500) @Max(2699) int year) {
+                                 @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year) {
         return AcademicYearView.of(years.calendar(), year);
     }
 
@@ -68,8 +70,10 @@ public class AcademicCalendarController {
     @ProblemResponses.Validation
     @ProblemResponses.AnyCall
     public List<AcademicYearView> years(
-            @Parameter(description = "the first (BE)", example = "2562") @Nullable @QueryValue @Min(2500) @Max(2699) Integer from,
-            @Parameter(description = "the last (BE)", example = "2565") @Nullable @QueryValue @Min(2500) @Max(2699) Integer to) {
+            @Parameter(description = "the first (BE)", example = "2562") @Nullable @QueryValue
+            @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) Integer from,
+            @Parameter(description = "the last (BE)", example = "2565") @Nullable @QueryValue
+            @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) Integer to) {
         AcademicCalendar calendar = years.calendar();
         int current = calendar.on(Bangkok.today(clock)).year().be();
         int first = from != null ? from : to != null ? to - 2 : current - 1;
@@ -92,10 +96,8 @@ public class AcademicCalendarController {
     @ApiResponse(responseCode = "200", description = "The date's academic year and semester")
     @ProblemResponses.Validation
     @ProblemResponses.AnyCall
-    public AcademicDateView on(@PathVariable @Parameter(description = "an ISO date", example = "2020-09-28") LocalDate date) {
-        if (date.getYear() < 1958 || date.getYear() > 2155) {
-            throw ApiProblemException.invalidField("date", "must be from 1958 to 2155 (BE 2501 to 2698)");
-        }
+    public AcademicDateView on(@PathVariable @Parameter(description = "an ISO date, from 2000-01-01 to 2100-12-31",
+            example = "2020-09-28") @ProgrammeDate LocalDate date) {
         AcademicCalendar calendar = years.calendar();
         AcademicCalendar.AcademicDate placed = calendar.on(date);
         return new AcademicDateView(date, ThaiDates.format(date), placed.year().be(), placed.semester(),

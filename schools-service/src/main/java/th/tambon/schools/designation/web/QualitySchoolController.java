@@ -23,6 +23,8 @@ import th.tambon.contracts.Codes;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
+import th.tambon.http.ProgrammeDate;
+import th.tambon.http.ProgrammeDates;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.calendar.model.FiscalYear;
 import th.tambon.schools.designation.infrastructure.DesignationRepository;
@@ -66,9 +68,11 @@ public class QualitySchoolController {
     public PageView<QualitySchoolView> list(
             @Parameter(description = "only schools of this ESA", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
-            @Parameter(description = "the date (ISO)", example = "2020-09-30") @Nullable @QueryValue LocalDate activeOn,
+            @Parameter(description = "the date (ISO), from 2000-01-01 to 2100-12-31", example = "2020-09-30")
+            @Nullable @QueryValue @ProgrammeDate LocalDate activeOn,
             @Parameter(description = "a fiscal year (BE): its last day", example = "2563")
-            @Nullable @QueryValue @Min(2500) @Max(2700) Integer fiscalYear,
+            @Nullable @QueryValue @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE)
+            Integer fiscalYear,
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         if (activeOn != null && fiscalYear != null) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import th.tambon.http.ProgrammeDate;
 import th.tambon.schools.designation.model.DesignationStatus;
 
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public record StepRequest(
         @NotBlank @Pattern(regexp = "DESIGNATED|ACTIVE|WITHDRAWN", message = "must be DESIGNATED, ACTIVE or WITHDRAWN")
         String status,
         @Schema(description = "the date the step takes effect: not before the previous step's, not after today",
-                example = "2019-06-01") @NotNull LocalDate on,
+                example = "2019-06-01") @NotNull @ProgrammeDate LocalDate on,
         @Schema(description = "why; required to withdraw", example = "ย้ายไปเป็นโรงเรียนในโครงการอื่น")
         @Nullable @Size(max = 500) String reason) {
 

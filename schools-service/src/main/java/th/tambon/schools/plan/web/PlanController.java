@@ -23,7 +23,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import th.tambon.http.ApiProblemException;
+import th.tambon.http.ProgrammeDates;
 import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.plan.application.PlanningDevelopment;
@@ -97,7 +100,8 @@ public class PlanController {
     @ProblemResponses.AnyWrite
     public HttpResponse<PlanView> revise(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
-            @PathVariable @Parameter(description = "academic year (BE)", example = "2563") int year,
+            @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
+            @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
             @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
             @Nullable @io.micronaut.http.annotation.Header(Versions.IF_MATCH) String ifMatch,
             @Body @Valid RevisePlanRequest request, Authentication authentication) {
@@ -120,7 +124,8 @@ public class PlanController {
     @ProblemResponses.AnyWrite
     public HttpResponse<PlanView> advance(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
-            @PathVariable @Parameter(description = "academic year (BE)", example = "2563") int year,
+            @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
+            @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
             @Body @Valid PlanStepRequest request, Authentication authentication) {
         DevelopmentPlan plan = Rejections.valueOrThrow(planning.advance(code, year, request.statusValue(),
                 request.reason(), Actors.of(authentication)));
@@ -136,7 +141,8 @@ public class PlanController {
     @ProblemResponses.Validation
     @ProblemResponses.AnyCall
     public HttpResponse<PlanView> get(@PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
-                                      @PathVariable @Parameter(description = "academic year (BE)", example = "2563") int year) {
+                                      @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
+            @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year) {
         DevelopmentPlan plan = plans.find(code, year).orElseThrow(() -> ApiProblemException.notFound(
                 "School " + code + " has no development plan for academic year " + year));
         return Versions.ok(view(plan), plan.version());

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import th.tambon.contracts.Codes;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
+import th.tambon.http.ProgrammeDates;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.plan.infrastructure.PlanRepository;
 import th.tambon.schools.plan.infrastructure.Plans;
@@ -60,7 +61,8 @@ public class PlanListController {
             @Parameter(description = "only plans of this ESA's schools", example = "P31-4")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
             @Parameter(description = "only plans for this academic year (BE)", example = "2563")
-            @Nullable @QueryValue @Min(2500) @Max(2700) Integer academicYear,
+            @Nullable @QueryValue @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE)
+            Integer academicYear,
             @Parameter(description = "only plans in this status", example = "SUBMITTED",
                     schema = @Schema(type = "string", allowableValues = {"DRAFT", "SUBMITTED", "APPROVED", "RETURNED"}))
             @Nullable @QueryValue PlanStatus status,
