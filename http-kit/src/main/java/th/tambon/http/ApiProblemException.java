@@ -49,6 +49,12 @@ public class ApiProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, detail)));
     }
 
+    /** The write must say which version it is based on (If-Match) and did not: 428, nothing changed. */
+    public static ApiProblemException preconditionRequired(String field, String detail) {
+        return new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
     /** One field is wrong: 422, detail "{field}: {message}" like a single bean-validation failure. */
     public static ApiProblemException invalidField(String field, String message) {
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "validation", field + ": " + message,

@@ -76,8 +76,10 @@ class PlanningDevelopmentTest {
             assertThat(drafted.json().get("targets").findValuesAsText("track")).containsExactly("INNOVATION", "ITA");
             assertThat(drafted.json().get("targets").get(0).get("trackTh").asText()).isEqualTo("1 โรงเรียน 1 นวัตกรรม");
 
-            assertThat(director.post(steps("31040001"), step("SUBMITTED", null)).status()).isEqualTo(200);
-            TestHttp.Response approved = officer.post(steps("31040001"), step("APPROVED", null));
+            TestHttp.Response submitted = director.post(steps("31040001"), step("SUBMITTED", null));
+            assertThat(submitted.status()).isEqualTo(200);
+            TestHttp.Response approved = officer.withHeader("If-Match", submitted.header("ETag"))
+                    .post(steps("31040001"), step("APPROVED", null));
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
             assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
             assertThat(approved.header("ETag")).isEqualTo("\"3\"");
@@ -102,9 +104,11 @@ class PlanningDevelopmentTest {
     @Test
     void a_returned_plan_shows_its_reason_is_revised_and_submitted_again() {
         assertThat(obec.post("/api/v1/schools/31040002/plans", draft(YEAR, List.of(INNOVATION))).status()).isEqualTo(201);
-        assertThat(officer.post(steps("31040002"), step("SUBMITTED", null)).status()).isEqualTo(200);
+        TestHttp.Response submitted = officer.post(steps("31040002"), step("SUBMITTED", null));
+        assertThat(submitted.status()).isEqualTo(200);
 
-        TestHttp.Response returned = officer.post(steps("31040002"), step("RETURNED", "เพิ่มเป้าหมายด้าน ITA"));
+        TestHttp.Response returned = officer.withHeader("If-Match", submitted.header("ETag"))
+                .post(steps("31040002"), step("RETURNED", "เพิ่มเป้าหมายด้าน ITA"));
         assertThat(returned.json().get("returnReason").asText()).isEqualTo("เพิ่มเป้าหมายด้าน ITA");
         TestHttp.Response revised = officer.withHeader("If-Match", returned.header("ETag"))
                 .put("/api/v1/schools/31040002/plans/" + YEAR, targets(List.of(INNOVATION, ITA)));
@@ -210,7 +214,8 @@ class PlanningDevelopmentTest {
         assertThat(selfApproved.json().get("detail").asText()).contains("Only OBEC or an officer of P31-4 approves");
         assertThat(http.as(TestTokens.officer("P51-1")).post(steps("31040005"), step("RETURNED", "ไม่")).status()).isEqualTo(403);
         assertThat(writtenRows()).isEqualTo(submitted);
-        assertThat(obec.post(steps("31040005"), step("RETURNED", "ทบทวนตัวชี้วัด")).status()).isEqualTo(200);
+        assertThat(obec.withHeader("If-Match", "\"2\"").post(steps("31040005"), step("RETURNED", "ทบทวนตัวชี้วัด"))
+                .status()).isEqualTo(200);
     }
 
     @Test

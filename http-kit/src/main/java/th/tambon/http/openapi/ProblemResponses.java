@@ -95,14 +95,28 @@ public final class ProblemResponses {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-    @ApiResponse(responseCode = "412", description = "If-Match names a version other than the current one: someone "
-            + "changed it since you read it; nothing was changed",
+    @ApiResponse(responseCode = "412", description = "If-Match names no current version (a weak tag never does): "
+            + "someone changed it since you read it; nothing was changed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale", value = """
                             {"type":"https://tambon.th/problems/stale-version","title":"Precondition Failed","status":412,
-                             "detail":"School 31040001 is at version 3, not 2: read it again and reapply the change",
-                             "instance":"/api/v1/schools/31040001","errors":[{"field":"If-Match","message":"School 31040001 is at version 3, not 2: read it again and reapply the change"}]}""")))
+                             "detail":"School 31040001 is at version 3, which If-Match (\\"2\\") does not name: read it again and reapply the change",
+                             "instance":"/api/v1/schools/31040001","errors":[{"field":"If-Match","message":"School 31040001 is at version 3, which If-Match (\\"2\\") does not name: read it again and reapply the change"}]}""")))
     public @interface Stale {
+    }
+
+    /** 428: the write must carry If-Match and did not. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "428", description = "This write must name the version it is based on in If-Match "
+            + "(the ETag you read); nothing was changed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no If-Match", value = """
+                            {"type":"https://tambon.th/problems/precondition-required","title":"Precondition Required","status":428,
+                             "detail":"Approving or returning a plan needs If-Match with the ETag of the plan you read",
+                             "instance":"/api/v1/schools/31040001/plans/2563/steps","errors":[{"field":"If-Match","message":"Approving or returning a plan needs If-Match with the ETag of the plan you read"}]}""")))
+    public @interface PreconditionRequired {
     }
 
     /** 413: the body is over 64 KB. */

@@ -1,5 +1,7 @@
 package th.tambon.schools.shared;
 
+import th.tambon.http.IfMatch;
+
 /** The result of a command: the new state, or the rejection that stopped it (nothing stored, nothing published). */
 public record Outcome<T>(T value, Rejection rejection) {
     public static <T> Outcome<T> done(T value) {
@@ -14,17 +16,20 @@ public record Outcome<T>(T value, Rejection rejection) {
         return new Outcome<>(null, new Rejection(reason, field, message));
     }
 
-    /**
-     * Whether a change based on version {@code expected} (the caller's If-Match; null when none was sent) must be
-     * refused because the thing is now at {@code current}.
-     */
-    public static boolean stale(Long expected, long current) {
-        return expected != null && expected != current;
+    /** Whether a change must be refused because its If-Match does not name {@code current}, the version it meets. */
+    public static boolean stale(IfMatch ifMatch, long current) {
+        return !ifMatch.matches(current);
     }
 
-    /** The 412 refusal of a change based on version {@code expected} of something now at {@code current}. */
-    public static <T> Outcome<T> stale(String what, long current, long expected) {
-        return rejected(Rejection.Reason.STALE, "If-Match", what + " is at version " + current + ", not " + expected
-                + ": read it again and reapply the change");
+    /** The 412 refusal of a change whose If-Match does not name {@code current}, the version {@code what} is at. */
+    public static <T> Outcome<T> stale(String what, long current, IfMatch ifMatch) {
+        return rejected(Rejection.Reason.STALE, IfMatch.HEADER, what + " is at version " + current + ", which If-Match ("
+                + ifMatch + ") does not name" + (ifMatch.weaklyNames(current) ? " but by a weak tag, which never matches"
+                : "") + ": read it again and reapply the change");
+    }
+
+    /** The 428 refusal of a change that must say, in If-Match, which version it was decided on. */
+    public static <T> Outcome<T> preconditionRequired(String why) {
+        return rejected(Rejection.Reason.PRECONDITION_REQUIRED, IfMatch.HEADER, why);
     }
 }

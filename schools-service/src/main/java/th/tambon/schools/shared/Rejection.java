@@ -15,6 +15,8 @@ public record Rejection(Reason reason, String field, String message) {
         ILLEGAL_STATE,
         /** the caller's If-Match names an older version (412) */
         STALE,
+        /** the command must carry If-Match and did not (428) */
+        PRECONDITION_REQUIRED,
         /** the actor may not touch this thing (403) */
         FORBIDDEN
     }

@@ -4,7 +4,7 @@ import th.tambon.http.ApiProblemException;
 
 /**
  * How the HTTP edge answers a business rejection: 409 for a duplicate or a step the current state does not allow, 404
- * for something unknown, 422 for a mismatch, 412 for a stale If-Match, 403 when the actor may not touch the object
+ * for something unknown, 422 for a mismatch, 412 for a stale If-Match, 428 for a missing one where required, 403 when the actor may not touch the object
  * (another ESA's school).
  */
 public final class Rejections {
@@ -18,6 +18,7 @@ public final class Rejections {
             case NOT_FOUND -> ApiProblemException.notFound(rejection.message());
             case ILLEGAL_STATE -> ApiProblemException.illegalState(rejection.field(), rejection.message());
             case STALE -> ApiProblemException.stale(rejection.field(), rejection.message());
+            case PRECONDITION_REQUIRED -> ApiProblemException.preconditionRequired(rejection.field(), rejection.message());
             case INCONSISTENT -> ApiProblemException.invalidField(rejection.field(), rejection.message());
             case FORBIDDEN -> ApiProblemException.forbidden(rejection.message());
         };

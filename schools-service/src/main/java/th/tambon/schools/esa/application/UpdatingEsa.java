@@ -43,8 +43,8 @@ public class UpdatingEsa {
         if (!actor.mayWriteWithinEsa(esa.code())) {
             return Outcome.forbidden("Only OBEC or an officer of " + esa.code() + " may change it");
         }
-        if (Outcome.stale(command.expectedVersion(), esa.version())) {
-            return Outcome.stale("ESA " + esa.code(), esa.version(), command.expectedVersion());
+        if (Outcome.stale(command.ifMatch(), esa.version())) {
+            return Outcome.stale("ESA " + esa.code(), esa.version(), command.ifMatch());
         }
         Esa changed = esa.with(command.details(), Bangkok.now(clock));
         if (changed == esa) {

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import th.tambon.http.IfMatch;
 import th.tambon.schools.esa.application.UpdateEsa;
 import th.tambon.schools.esa.model.Esa;
 
@@ -17,8 +18,8 @@ public record UpdateEsaRequest(
         @Schema(description = "the ESA's director; absent or null when unknown", example = "ดร.สุวิทย์ มุกดาภิรมย์")
         @Nullable @Size(max = 200) String director) {
 
-    UpdateEsa toCommand(String code, Long expectedVersion) {
+    UpdateEsa toCommand(String code, IfMatch ifMatch) {
         return new UpdateEsa(code, new Esa.Details(nameTh.strip(), nameEn.strip(),
-                director == null || director.isBlank() ? null : director.strip()), expectedVersion);
+                director == null || director.isBlank() ? null : director.strip()), ifMatch);
     }
 }

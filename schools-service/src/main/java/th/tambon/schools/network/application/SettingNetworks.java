@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.NetworkChanged;
+import th.tambon.http.IfMatch;
 import th.tambon.messaging.outbox.Outbox;
 import th.tambon.schools.designation.model.QualityStatus;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
@@ -64,14 +65,17 @@ public class SettingNetworks {
     }
 
     @Transactional
-    public Outcome<Changed<Network>> set(String esaCode, String chairSchool, String chairPerson, List<String> memberCodes,
-                                         Actor actor) {
+    public Outcome<Changed<NetworkAt>> set(String esaCode, String chairSchool, String chairPerson,
+                                           List<String> memberCodes, IfMatch ifMatch, Actor actor) {
         var esa = esas.findForChange(esaCode);
         if (esa.isEmpty()) {
             return Outcome.rejected(Rejection.Reason.NOT_FOUND, "esa", "No ESA with code " + esaCode);
         }
         if (!actor.mayWriteWithinEsa(esaCode)) {
             return Outcome.forbidden("Only OBEC or an officer of " + esaCode + " may set its network");
+        }
+        if (Outcome.stale(ifMatch, esa.get().version())) {
+            return Outcome.stale("The network of " + esaCode, esa.get().version(), ifMatch);
         }
         Map<String, School> found = schools.findAllByCode(memberCodes).stream()
                 .collect(Collectors.toMap(School::code, Function.identity()));
@@ -102,7 +106,7 @@ public class SettingNetworks {
         }
         var existing = networks.find(esaCode);
         if (existing.isPresent() && existing.get().equals(wanted)) {
-            return Outcome.done(Changed.no(wanted));
+            return Outcome.done(Changed.no(new NetworkAt(wanted, esa.get().version())));
         }
         Instant now = Bangkok.now(clock);
         boolean formed = existing.isEmpty();
@@ -128,6 +132,6 @@ public class SettingNetworks {
                 added, removed, now, changedEsa.version());
         outbox.append(event, now);
         audit.record(actor, formed ? "FormNetwork" : "ChangeNetwork", "esa", esaCode, event);
-        return Outcome.done(Changed.yes(wanted));
+        return Outcome.done(Changed.yes(new NetworkAt(wanted, changedEsa.version())));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import th.tambon.audit.AuditTrail;
 import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.messaging.outbox.Outbox;
+import th.tambon.http.IfMatch;
 import th.tambon.schools.calendar.infrastructure.AcademicYearRepository;
 import th.tambon.schools.plan.infrastructure.PlanStepRepository;
 import th.tambon.schools.plan.infrastructure.PlanStepRow;
@@ -30,7 +31,7 @@ import java.util.UUID;
  * Development plans from draft to approval. Each change, in one transaction: the plan and its targets, a history row,
  * {@code DevelopmentPlanChanged} on schools.v1 and the audit entry. The school (its director, an officer of its ESA,
  * or OBEC) drafts, revises and submits; its ESA's officers (or OBEC) approve or return. A change that changes nothing
- * stores and publishes nothing.
+ * stores and publishes nothing. A change may name the version it is based on (If-Match); approving or returning must.
  */
 @Singleton
 public class PlanningDevelopment {
@@ -83,7 +84,7 @@ public class PlanningDevelopment {
 
     @Transactional
     public Outcome<Changed<DevelopmentPlan>> revise(String schoolCode, int academicYear, List<Target> targets,
-                                                    Long expectedVersion, Actor actor) {
+                                                    IfMatch ifMatch, Actor actor) {
         var found = plans.findForChange(schoolCode, academicYear);
         if (found.isEmpty()) {
             return notFound(schoolCode, academicYear);
@@ -93,8 +94,8 @@ public class PlanningDevelopment {
             return Outcome.forbidden("Only OBEC, an officer of " + plan.esa() + " or the school's director may change "
                     + "its plan");
         }
-        if (Outcome.stale(expectedVersion, plan.version())) {
-            return Outcome.stale("The plan", plan.version(), expectedVersion);
+        if (Outcome.stale(ifMatch, plan.version())) {
+            return Outcome.stale("The plan", plan.version(), ifMatch);
         }
         Step<DevelopmentPlan> step = plan.revise(targets);
         if (!step.taken()) {
@@ -111,7 +112,7 @@ public class PlanningDevelopment {
 
     @Transactional
     public Outcome<DevelopmentPlan> advance(String schoolCode, int academicYear, PlanStatus next, String reason,
-                                            Actor actor) {
+                                            IfMatch ifMatch, Actor actor) {
         var found = plans.findForChange(schoolCode, academicYear);
         if (found.isEmpty()) {
             return notFound(schoolCode, academicYear);
@@ -126,6 +127,14 @@ public class PlanningDevelopment {
         Step<DevelopmentPlan> step = plan.advance(next, reason);
         if (!step.taken()) {
             return step.rejection();
+        }
+        // the ESA decides on the plan it read: approving or returning must name that version
+        if (DevelopmentPlan.reviewedByEsa(next) && !ifMatch.present()) {
+            return Outcome.preconditionRequired("Approving or returning a plan needs If-Match with the ETag of the plan "
+                    + "you read (it is at version " + plan.version() + ")");
+        }
+        if (Outcome.stale(ifMatch, plan.version())) {
+            return Outcome.stale("The plan", plan.version(), ifMatch);
         }
         Instant now = now();
         plans.update(step.result(), now, false);

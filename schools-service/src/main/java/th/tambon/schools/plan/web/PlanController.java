@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.ProgrammeDates;
+import th.tambon.http.IfMatch;
 import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.plan.application.PlanningDevelopment;
@@ -102,11 +104,12 @@ public class PlanController {
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
             @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
-            @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
-            @Nullable @io.micronaut.http.annotation.Header(Versions.IF_MATCH) String ifMatch,
+            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"1\"",
+                    description = "the ETag of the version read (optional); 412 when it is not the current one")
+            @Nullable IfMatch ifMatch,
             @Body @Valid RevisePlanRequest request, Authentication authentication) {
         var result = Rejections.valueOrThrow(planning.revise(code, year, TargetRequest.targets(request.targets()),
-                Versions.expected(ifMatch), Actors.of(authentication)));
+                ifMatch, Actors.of(authentication)));
         return Versions.ok(view(result.value()), result.value().version());
     }
 
@@ -115,20 +118,27 @@ public class PlanController {
     @Operation(operationId = "advanceDevelopmentPlan", summary = "Submit, approve or return a plan",
             description = "SUBMITTED (a DRAFT or RETURNED plan with at least one target) by the school's director, "
                     + "an officer of its ESA, or OBEC; APPROVED or RETURNED (with the reason) of a SUBMITTED plan by "
-                    + "an officer of its ESA or OBEC. Any other step is a 409 naming the plan's status.")
+                    + "an officer of its ESA or OBEC. Any other step is a 409 naming the plan's status. Approving or "
+                    + "returning requires If-Match, the ETag of the plan the decision was made on (428 without it); "
+                    + "submitting takes it optionally. 412 when it is not the plan's current version.")
     @ApiResponse(responseCode = "200", description = "The plan after the step",
             content = @Content(schema = @Schema(implementation = PlanView.class)),
             headers = @Header(name = "ETag", description = "the plan's version"))
     @ProblemResponses.NotFound
     @ProblemResponses.IllegalState
+    @ProblemResponses.Stale
+    @ProblemResponses.PreconditionRequired
     @ProblemResponses.AnyWrite
     public HttpResponse<PlanView> advance(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
             @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
+            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"2\"",
+                    description = "the ETag of the plan the step is decided on: required to approve or return, "
+                            + "optional to submit; 412 when it is not the current one") @Nullable IfMatch ifMatch,
             @Body @Valid PlanStepRequest request, Authentication authentication) {
         DevelopmentPlan plan = Rejections.valueOrThrow(planning.advance(code, year, request.statusValue(),
-                request.reason(), Actors.of(authentication)));
+                request.reason(), ifMatch, Actors.of(authentication)));
         return Versions.ok(view(plan), plan.version());
     }
 

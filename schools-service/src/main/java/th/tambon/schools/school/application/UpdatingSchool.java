@@ -45,8 +45,8 @@ public class UpdatingSchool {
             return Outcome.forbidden("Only OBEC, an officer of " + school.esa() + " or the school's director may change "
                     + school.code());
         }
-        if (Outcome.stale(command.expectedVersion(), school.version())) {
-            return Outcome.stale("School " + school.code(), school.version(), command.expectedVersion());
+        if (Outcome.stale(command.ifMatch(), school.version())) {
+            return Outcome.stale("School " + school.code(), school.version(), command.ifMatch());
         }
         School changed = school.with(command.details(), Bangkok.now(clock));
         if (changed == school) {

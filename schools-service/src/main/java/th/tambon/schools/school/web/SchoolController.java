@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +34,7 @@ import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
 import th.tambon.http.Sorting;
+import th.tambon.http.IfMatch;
 import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.security.Actors;
@@ -91,10 +93,11 @@ public class SchoolController {
     @ProblemResponses.AnyWrite
     public HttpResponse<SchoolView> update(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
-            @Parameter(description = "the ETag of the version the change is based on", example = "\"1\"")
-            @Nullable @io.micronaut.http.annotation.Header(Versions.IF_MATCH) String ifMatch,
+            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"1\"",
+                    description = "the ETag of the version read (optional); 412 when it is not the current one")
+            @Nullable IfMatch ifMatch,
             @Body @Valid UpdateSchoolRequest request, Authentication authentication) {
-        var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, Versions.expected(ifMatch)),
+        var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, ifMatch),
                 Actors.of(authentication)));
         return Versions.ok(SchoolView.of(result.value()), result.value().version());
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import th.tambon.http.IfMatch;
 import th.tambon.schools.school.application.UpdateSchool;
 import th.tambon.schools.school.model.School;
 
@@ -24,9 +25,9 @@ public record UpdateSchoolRequest(
         @Schema(description = "number of students, if known", example = "212") @Nullable @Min(0) @Max(100_000) Integer students,
         @Schema(description = "number of teachers, if known", example = "14") @Nullable @Min(0) @Max(10_000) Integer teachers) {
 
-    UpdateSchool toCommand(String code, Long expectedVersion) {
+    UpdateSchool toCommand(String code, IfMatch ifMatch) {
         return new UpdateSchool(code, new School.Details(nameTh.strip(), blankToNull(nameEn), province.strip(),
-                district.strip(), tambon.strip(), blankToNull(director), students, teachers), expectedVersion);
+                district.strip(), tambon.strip(), blankToNull(director), students, teachers), ifMatch);
     }
 
     static String blankToNull(String value) {
