@@ -10,6 +10,8 @@ import th.tambon.schools.designation.infrastructure.DesignationStepRepository;
 import th.tambon.schools.designation.infrastructure.DesignationStepRow;
 import th.tambon.schools.designation.model.Designation;
 import th.tambon.schools.designation.model.DesignationStatus;
+import th.tambon.schools.designation.model.QualityStatus;
+import th.tambon.schools.network.application.RemovingFromNetworks;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.shared.Outcome;
@@ -28,7 +30,7 @@ import java.util.UUID;
 /**
  * Takes quality-school designations through their steps. Each step, in one transaction: the designation and its
  * history row, the school's quality status and version, {@code QualitySchoolDesignationChanged} on schools.v1, and
- * the audit entry. An officer of the school's ESA (or OBEC) nominates; OBEC designates, activates and withdraws, and
+ * the audit entry; a school that stops being ACTIVE also leaves its ESA's network ({@link RemovingFromNetworks}). An officer of the school's ESA (or OBEC) nominates; OBEC designates, activates and withdraws, and
  * records designations already in force with their historical dates.
  */
 @Singleton
@@ -36,15 +38,18 @@ public class DesignatingQualitySchools {
     private final SchoolRepository schools;
     private final DesignationRepository designations;
     private final DesignationStepRepository steps;
+    private final RemovingFromNetworks networks;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
     public DesignatingQualitySchools(SchoolRepository schools, DesignationRepository designations,
-                                     DesignationStepRepository steps, Outbox outbox, AuditTrail audit, Clock clock) {
+                                     DesignationStepRepository steps, RemovingFromNetworks networks, Outbox outbox,
+                                     AuditTrail audit, Clock clock) {
         this.schools = schools;
         this.designations = designations;
         this.steps = steps;
+        this.networks = networks;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -92,6 +97,10 @@ public class DesignatingQualitySchools {
                                         String reason, Actor actor) {
         if (!actor.is(Role.OBEC_ADMIN)) {
             return Outcome.forbidden("Only OBEC designates, activates and withdraws quality schools");
+        }
+        if (next == DesignationStatus.WITHDRAWN) {
+            // a withdrawal may take the school out of its ESA's network: the ESA's row is locked first (RemovingFromNetworks)
+            schools.find(schoolCode).ifPresent(unlocked -> networks.holdEsa(unlocked.esa()));
         }
         var school = schools.findForChange(schoolCode);
         var row = designations.findById(designationId).filter(d -> d.school().equals(schoolCode));
@@ -145,6 +154,9 @@ public class DesignatingQualitySchools {
                 cleanReason, now, actor.subject()));
         School changed = school.afterDesignationStep(designation.status().asQualityStatus(), now);
         schools.save(changed);
+        if (school.qualityStatus() == QualityStatus.ACTIVE && changed.qualityStatus() != QualityStatus.ACTIVE) {
+            networks.remove(school.esa(), school.code(), now, actor);
+        }
         var event = new QualitySchoolDesignationChanged(designation.school(), designation.esa(),
                 designation.tambonCode(), designation.id().toString(), designation.status().name(), on, cleanReason,
                 designation.nominatedOn(), designation.designatedOn(), designation.activeFrom(),

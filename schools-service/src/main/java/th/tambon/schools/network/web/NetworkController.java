@@ -69,8 +69,10 @@ public class NetworkController {
     @Secured({Roles.OBEC_ADMIN, Roles.ESA_OFFICER})
     @Operation(operationId = "setNetwork", summary = "Form the ESA's network or change its chair or members",
             description = "OBEC or an officer of the ESA. Members must be the ESA's own active quality schools, the "
-                    + "chair's school one of them. Announces th.tambon.network.changed.v1 on schools.v1 and records a "
-                    + "new chair in the network's history; setting the network it already has changes nothing. "
+                    + "chair's school one of them (a school that stops being an active quality school leaves the network "
+                    + "by itself; a chair school leaving it leaves it without a chair until one is set). Announces "
+                    + "th.tambon.network.changed.v1 on schools.v1 and records a new chair in the network's history; "
+                    + "setting the network it already has changes nothing and checks nothing. "
                     + "Its ETag is the ESA's version; with If-Match a change based on an older one is a 412.")
     @ApiResponse(responseCode = "200", description = "The network as it now is",
             content = @Content(schema = @Schema(implementation = NetworkView.class)),
@@ -111,12 +113,12 @@ public class NetworkController {
     private NetworkView view(Network network) {
         Map<String, School> named = schools.findAllByCode(network.sortedMembers()).stream()
                 .collect(Collectors.toMap(School::code, Function.identity()));
-        return new NetworkView(network.esa(), network.chairSchool(),
-                named.containsKey(network.chairSchool()) ? named.get(network.chairSchool()).nameTh() : null,
+        School chair = network.hasChair() ? named.get(network.chairSchool()) : null;
+        return new NetworkView(network.esa(), network.chairSchool(), chair == null ? null : chair.nameTh(),
                 network.chairPerson(),
                 network.sortedMembers().stream().map(m -> new NetworkView.Member(m,
                         named.containsKey(m) ? named.get(m).nameTh() : null)).toList(),
                 chairs.findByEsaOrderBySince(network.esa()).stream().map(c -> new NetworkView.Chair(c.chairSchool(),
-                        c.chairPerson(), c.since(), c.recordedBy())).toList());
+                        c.chairPerson(), c.since(), c.recordedBy(), c.until())).toList());
     }
 }

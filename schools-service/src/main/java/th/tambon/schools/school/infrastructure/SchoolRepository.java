@@ -44,6 +44,17 @@ public interface SchoolRepository extends PageableRepository<SchoolRow, String>,
 
     java.util.List<SchoolRow> findByCodeIn(java.util.Collection<String> codes);
 
+    /**
+     * The schools of those codes that exist, their rows locked until the transaction ends, in code order (so two
+     * callers locking overlapping sets wait for each other instead of deadlocking).
+     */
+    default java.util.List<School> findAllForChange(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? java.util.List.of() : lockByCodeIn(codes).stream().map(SchoolRow::toSchool).toList();
+    }
+
+    @Query("SELECT * FROM school WHERE code IN (:codes) ORDER BY code FOR UPDATE")
+    java.util.List<SchoolRow> lockByCodeIn(java.util.Collection<String> codes);
+
     /** Stores a changed school read with {@link #findForChange}. */
     default void save(School school) {
         update(SchoolRow.of(school));
