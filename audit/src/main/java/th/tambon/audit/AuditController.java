@@ -22,8 +22,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.PageView;
-import th.tambon.http.ProgrammeDate;
 import th.tambon.http.Paging;
+import th.tambon.http.ProgrammeDate;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.security.Roles;
 
