@@ -49,6 +49,21 @@ final class Fixtures {
         return school;
     }
 
+    /**
+     * A primary ESA of a province the seed stories do not use ({@code P33-1}), for a test whose events must not share a
+     * key with another test's on the broker every test class shares.
+     */
+    static Map<String, Object> primaryEsa(String provinceCode, int zone) {
+        return esa("P" + provinceCode + "-" + zone, "PRIMARY", zone, provinceCode, "จังหวัด " + provinceCode,
+                "สพป. จังหวัด " + provinceCode + " เขต " + zone, "Primary ESA " + provinceCode + " zone " + zone);
+    }
+
+    /** A school of that ESA in that tambon (its province's code first), named after its code. */
+    static Map<String, Object> school(String code, String esa, String tambonCode) {
+        return with(with(with(with(banHuaFai(), "code", code), "esa", esa), "tambonCode", tambonCode),
+                "nameTh", "โรงเรียน " + code);
+    }
+
     static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         if (value == null) {

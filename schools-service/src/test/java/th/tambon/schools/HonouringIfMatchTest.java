@@ -38,13 +38,13 @@ class HonouringIfMatchTest {
         server = infra.startService();
         TestHttp http = new TestHttp(server.getURL().toString());
         obec = http.as(TestTokens.admin());
-        officer = http.as(TestTokens.officer("P31-4"));
-        assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);
-        for (String code : List.of("31040001", "31040002", "31040003", "31040004", "31040005")) {
-            var body = with(with(Fixtures.banHuaFai(), "code", code), "tambonCode", "3121" + code.substring(6));
+        officer = http.as(TestTokens.officer("P33-1"));
+        assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("33", 1))).status()).isEqualTo(201);
+        for (String code : List.of("33010001", "33010002", "33010003", "33010004", "33010005")) {
+            var body = Fixtures.school(code, "P33-1", "33010" + code.charAt(7));
             assertThat(obec.post("/api/v1/schools", TestHttp.json(body)).status()).isEqualTo(201);
         }
-        for (String code : List.of("31040001", "31040002")) {
+        for (String code : List.of("33010001", "33010002")) {
             assertThat(obec.post("/api/v1/schools/" + code + "/designations/in-force",
                     TestHttp.json(Map.of("designatedOn", "2019-06-01"))).status()).isEqualTo(201);
         }
@@ -59,75 +59,75 @@ class HonouringIfMatchTest {
 
     @Test
     void an_officer_cannot_approve_a_plan_version_they_never_read() {
-        submittedPlan("31040003");
-        String read = officer.get(plan("31040003")).header("ETag");
-        returnAndResubmit("31040003", read); // by others, meanwhile
+        submittedPlan("33010003");
+        String read = officer.get(plan("33010003")).header("ETag");
+        returnAndResubmit("33010003", read); // by others, meanwhile
         long rows = writtenRows();
 
-        TestHttp.Response stale = officer.withHeader("If-Match", read).post(steps("31040003"), step("APPROVED", null));
+        TestHttp.Response stale = officer.withHeader("If-Match", read).post(steps("33010003"), step("APPROVED", null));
 
         assertProblem(stale, 412, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
-        String current = officer.get(plan("31040003")).header("ETag");
-        assertThat(officer.withHeader("If-Match", current).post(steps("31040003"), step("APPROVED", null)).status())
+        String current = officer.get(plan("33010003")).header("ETag");
+        assertThat(officer.withHeader("If-Match", current).post(steps("33010003"), step("APPROVED", null)).status())
                 .isEqualTo(200);
     }
 
     @Test
     void approving_or_returning_a_plan_without_if_match_is_a_428_while_submitting_it_may_go_without() {
-        TestHttp.Response submitted = submittedPlan("31040004");
+        TestHttp.Response submitted = submittedPlan("33010004");
         long rows = writtenRows();
 
-        TestHttp.Response approved = officer.post(steps("31040004"), step("APPROVED", null));
-        TestHttp.Response returned = officer.post(steps("31040004"), step("RETURNED", "เพิ่มตัวชี้วัด"));
+        TestHttp.Response approved = officer.post(steps("33010004"), step("APPROVED", null));
+        TestHttp.Response returned = officer.post(steps("33010004"), step("RETURNED", "เพิ่มตัวชี้วัด"));
 
         assertProblem(approved, 428, "If-Match");
         assertProblem(returned, 428, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
         assertThat(submitted.status()).as("submitted without If-Match").isEqualTo(200);
-        assertThat(officer.withHeader("If-Match", "*").post(steps("31040004"), step("APPROVED", null)).status())
+        assertThat(officer.withHeader("If-Match", "*").post(steps("33010004"), step("APPROVED", null)).status())
                 .as("* names any version of a plan that exists").isEqualTo(200);
     }
 
     @Test
     void the_network_carries_an_etag_and_a_put_based_on_an_older_one_is_a_412() {
-        String body = network("31040001", List.of("31040001", "31040002"));
-        TestHttp.Response formed = officer.put("/api/v1/esas/P31-4/network", body);
+        String body = network("33010001", List.of("33010001", "33010002"));
+        TestHttp.Response formed = officer.put("/api/v1/esas/P33-1/network", body);
         assertThat(formed.status()).as(formed.body()).isEqualTo(200);
-        String read = officer.get("/api/v1/esas/P31-4/network").header("ETag");
+        String read = officer.get("/api/v1/esas/P33-1/network").header("ETag");
         assertThat(read).isNotNull().isEqualTo(formed.header("ETag"));
-        TestHttp.Response changed = officer.withHeader("If-Match", read).put("/api/v1/esas/P31-4/network",
-                network("31040002", List.of("31040001", "31040002")));
+        TestHttp.Response changed = officer.withHeader("If-Match", read).put("/api/v1/esas/P33-1/network",
+                network("33010002", List.of("33010001", "33010002")));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(read);
         long rows = writtenRows();
 
-        TestHttp.Response stale = officer.withHeader("If-Match", read).put("/api/v1/esas/P31-4/network",
-                network("31040001", List.of("31040001")));
+        TestHttp.Response stale = officer.withHeader("If-Match", read).put("/api/v1/esas/P33-1/network",
+                network("33010001", List.of("33010001")));
 
         assertProblem(stale, 412, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
-        assertThat(officer.get("/api/v1/esas/P31-4/network").json().get("chairSchool").asText()).isEqualTo("31040002");
+        assertThat(officer.get("/api/v1/esas/P33-1/network").json().get("chairSchool").asText()).isEqualTo("33010002");
     }
 
     @Test
     void a_weak_tag_never_matches_a_list_of_tags_matches_when_one_does_and_a_malformed_one_is_a_422() {
-        String current = obec.get("/api/v1/schools/31040005").header("ETag");
+        String current = obec.get("/api/v1/schools/33010005").header("ETag");
         long rows = writtenRows();
 
-        TestHttp.Response weak = obec.withHeader("If-Match", "W/" + current).put(school("31040005"), details(101));
-        TestHttp.Response noneOfThem = obec.withHeader("If-Match", "\"98\", \"99\"").put(school("31040005"), details(102));
-        TestHttp.Response unquoted = obec.withHeader("If-Match", current.replace("\"", "")).put(school("31040005"), details(103));
+        TestHttp.Response weak = obec.withHeader("If-Match", "W/" + current).put(school("33010005"), details(101));
+        TestHttp.Response noneOfThem = obec.withHeader("If-Match", "\"98\", \"99\"").put(school("33010005"), details(102));
+        TestHttp.Response unquoted = obec.withHeader("If-Match", current.replace("\"", "")).put(school("33010005"), details(103));
         assertProblem(weak, 412, "If-Match");
         assertProblem(noneOfThem, 412, "If-Match");
         assertProblem(unquoted, 422, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
 
         TestHttp.Response oneOfThem = obec.withHeader("If-Match", "\"99\", W/\"98\", " + current)
-                .put(school("31040005"), details(104));
+                .put(school("33010005"), details(104));
         assertThat(oneOfThem.status()).as(oneOfThem.body()).isEqualTo(200);
-        String esa = obec.get("/api/v1/esas/P31-4").header("ETag");
-        assertThat(obec.withHeader("If-Match", "W/" + esa).put("/api/v1/esas/P31-4", TestHttp.json(Map.of(
+        String esa = obec.get("/api/v1/esas/P33-1").header("ETag");
+        assertThat(obec.withHeader("If-Match", "W/" + esa).put("/api/v1/esas/P33-1", TestHttp.json(Map.of(
                 "nameTh", "สพป.บุรีรัมย์ เขต 4", "nameEn", "Buriram 4"))).status()).isEqualTo(412);
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static th.tambon.schools.Fixtures.with;
 
 /**
  * Today is the date in Bangkok, read from the service's one Clock bean: at 00:30 on 1 October 2020 in Bangkok it is
@@ -41,9 +40,9 @@ class JudgingTodayInBangkokTest {
         clock = server.getApplicationContext().getBean(SettableClock.class);
         clock.set(HALF_PAST_MIDNIGHT_IN_BANGKOK);
         obec = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
-        assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())).status()).isEqualTo(201);
-        for (String code : List.of("31040001", "31040002", "31040003", "31040004")) {
-            var body = with(with(Fixtures.banHuaFai(), "code", code), "tambonCode", "3121" + code.substring(6));
+        assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("34", 1))).status()).isEqualTo(201);
+        for (String code : List.of("34010001", "34010002", "34010003", "34010004")) {
+            var body = Fixtures.school(code, "P34-1", "34010" + code.charAt(7));
             assertThat(obec.post("/api/v1/schools", TestHttp.json(body)).status()).isEqualTo(201);
         }
     }
@@ -59,7 +58,7 @@ class JudgingTodayInBangkokTest {
     void a_change_is_stamped_with_the_services_clock() {
         clock.set(HALF_PAST_MIDNIGHT_IN_BANGKOK);
 
-        JsonNode school = obec.get("/api/v1/schools/31040001").json();
+        JsonNode school = obec.get("/api/v1/schools/34010001").json();
 
         assertThat(school.get("registeredAt").asText()).isEqualTo("2020-09-30T17:30:00Z");
     }
@@ -68,8 +67,8 @@ class JudgingTodayInBangkokTest {
     void at_half_past_midnight_in_bangkok_a_nomination_may_be_dated_1_october_but_not_2_october() {
         clock.set(HALF_PAST_MIDNIGHT_IN_BANGKOK);
 
-        TestHttp.Response tomorrow = nominate("31040001", "2020-10-02");
-        TestHttp.Response today = nominate("31040001", "2020-10-01");
+        TestHttp.Response tomorrow = nominate("34010001", "2020-10-02");
+        TestHttp.Response today = nominate("34010001", "2020-10-01");
 
         assertThat(tomorrow.status()).as(tomorrow.body()).isEqualTo(422);
         assertThat(tomorrow.json().get("errors").get(0).get("message").asText())
@@ -81,7 +80,7 @@ class JudgingTodayInBangkokTest {
     void in_the_last_second_of_september_in_bangkok_1_october_is_still_tomorrow() {
         clock.set(LAST_SECOND_OF_SEPTEMBER_IN_BANGKOK);
 
-        TestHttp.Response refused = nominate("31040002", "2020-10-01");
+        TestHttp.Response refused = nominate("34010002", "2020-10-01");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("(2020-09-30)");
@@ -90,14 +89,14 @@ class JudgingTodayInBangkokTest {
     @Test
     void the_quality_schools_of_today_are_those_active_on_1_october_in_bangkok() {
         clock.set(HALF_PAST_MIDNIGHT_IN_BANGKOK);
-        TestHttp.Response recorded = obec.post("/api/v1/schools/31040003/designations/in-force",
+        TestHttp.Response recorded = obec.post("/api/v1/schools/34010003/designations/in-force",
                 TestHttp.json(Map.of("designatedOn", "2020-10-01")));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
 
-        JsonNode today = obec.get("/api/v1/quality-schools?esa=P31-4").json();
+        JsonNode today = obec.get("/api/v1/quality-schools?esa=P34-1").json();
 
         assertThat(today.get("items").findValuesAsText("activeOn")).containsOnly("2020-10-01");
-        assertThat(today.get("items").findValuesAsText("school")).contains("31040003");
+        assertThat(today.get("items").findValuesAsText("school")).contains("34010003");
     }
 
     @Test
@@ -105,8 +104,8 @@ class JudgingTodayInBangkokTest {
         clock.set(HALF_PAST_MIDNIGHT_IN_BANGKOK);
         String targets = "{\"academicYear\": %d, \"targets\": []}";
 
-        TestHttp.Response tooFar = obec.post("/api/v1/schools/31040004/plans", targets.formatted(2565));
-        TestHttp.Response next = obec.post("/api/v1/schools/31040004/plans", targets.formatted(2564));
+        TestHttp.Response tooFar = obec.post("/api/v1/schools/34010004/plans", targets.formatted(2565));
+        TestHttp.Response next = obec.post("/api/v1/schools/34010004/plans", targets.formatted(2564));
         JsonNode years = obec.get("/api/v1/academic-years").json();
 
         assertThat(tooFar.status()).as(tooFar.body()).isEqualTo(422);

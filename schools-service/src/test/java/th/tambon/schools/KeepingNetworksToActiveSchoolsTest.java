@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static th.tambon.schools.Fixtures.with;
 
 /**
  * An ESA's network holds its active quality schools only: a school whose designation stops being ACTIVE leaves the
@@ -59,66 +58,66 @@ class KeepingNetworksToActiveSchoolsTest {
 
     @Test
     void a_withdrawn_member_leaves_its_esas_network_in_the_same_transaction_announced_and_audited() throws Exception {
-        esaWithActiveSchools(1, "31010001", "31010002", "31010003");
-        ok(obec.put(network("P31-1"), body("31010001", "31010001", "31010002", "31010003")));
-        long esaVersion = obec.get("/api/v1/esas/P31-1").json().get("version").asLong();
+        esaWithActiveSchools(1, "36010001", "36010002", "36010003");
+        ok(obec.put(network("P36-1"), body("36010001", "36010001", "36010002", "36010003")));
+        long esaVersion = obec.get("/api/v1/esas/P36-1").json().get("version").asLong();
 
-        ok(withdraw("31010002"));
+        ok(withdraw("36010002"));
 
-        JsonNode network = obec.get(network("P31-1")).json();
-        assertThat(network.get("members").findValuesAsText("code")).containsExactly("31010001", "31010003");
-        assertThat(network.get("chairSchool").asText()).isEqualTo("31010001");
-        JsonNode event = lastNetworkEvent("P31-1");
+        JsonNode network = obec.get(network("P36-1")).json();
+        assertThat(network.get("members").findValuesAsText("code")).containsExactly("36010001", "36010003");
+        assertThat(network.get("chairSchool").asText()).isEqualTo("36010001");
+        JsonNode event = lastNetworkEvent("P36-1");
         assertThat(new ContractSchemas().violations(EventType.NETWORK_CHANGED, event)).isEmpty();
-        assertThat(texts(event.get("membersRemoved"))).containsExactly("31010002");
-        assertThat(texts(event.get("members"))).containsExactly("31010001", "31010003");
+        assertThat(texts(event.get("membersRemoved"))).containsExactly("36010002");
+        assertThat(texts(event.get("members"))).containsExactly("36010001", "36010003");
         assertThat(event.get("chairChanged").asBoolean()).isFalse();
         assertThat(event.get("version").asLong()).isEqualTo(esaVersion + 1)
-                .isEqualTo(obec.get("/api/v1/esas/P31-1").json().get("version").asLong());
-        JsonNode audit = obec.get("/api/v1/audit?target=P31-1").json().get("items").get(0);
+                .isEqualTo(obec.get("/api/v1/esas/P36-1").json().get("version").asLong());
+        JsonNode audit = obec.get("/api/v1/audit?target=P36-1").json().get("items").get(0);
         assertThat(audit.get("command").asText()).isEqualTo("RemoveFromNetwork");
-        assertThat(audit.get("change").get("membersRemoved").get(0).asText()).isEqualTo("31010002");
+        assertThat(audit.get("change").get("membersRemoved").get(0).asText()).isEqualTo("36010002");
     }
 
     @Test
     void a_withdrawn_chair_leaves_the_network_visibly_without_a_chair_until_a_put_sets_one() throws Exception {
-        esaWithActiveSchools(2, "31020001", "31020002");
-        ok(obec.put(network("P31-2"), body("31020001", "31020001", "31020002")));
+        esaWithActiveSchools(2, "36020001", "36020002");
+        ok(obec.put(network("P36-2"), body("36020001", "36020001", "36020002")));
 
-        ok(withdraw("31020001"));
+        ok(withdraw("36020001"));
 
-        JsonNode chairless = obec.get(network("P31-2")).json();
+        JsonNode chairless = obec.get(network("P36-2")).json();
         assertThat(chairless.get("chairSchool").isNull()).as(chairless.toString()).isTrue();
         assertThat(chairless.get("chairPerson").isNull()).isTrue();
-        assertThat(chairless.get("members").findValuesAsText("code")).containsExactly("31020002");
+        assertThat(chairless.get("members").findValuesAsText("code")).containsExactly("36020002");
         JsonNode ended = chairless.get("chairs").get(0);
-        assertThat(ended.get("chairSchool").asText()).isEqualTo("31020001");
+        assertThat(ended.get("chairSchool").asText()).isEqualTo("36020001");
         assertThat(ended.get("until").isNull()).as("the chair's end is recorded").isFalse();
-        JsonNode event = lastNetworkEvent("P31-2");
+        JsonNode event = lastNetworkEvent("P36-2");
         assertThat(new ContractSchemas().violations(EventType.NETWORK_CHANGED, event)).isEmpty();
         assertThat(event.path("chairSchool").isMissingNode() || event.get("chairSchool").isNull())
                 .as("no chair in " + event).isTrue();
         assertThat(event.get("chairChanged").asBoolean()).isTrue();
-        assertThat(event.get("previousChairSchool").asText()).isEqualTo("31020001");
+        assertThat(event.get("previousChairSchool").asText()).isEqualTo("36020001");
 
-        ok(obec.put(network("P31-2"), body("31020002", "31020002")));
+        ok(obec.put(network("P36-2"), body("36020002", "36020002")));
 
-        JsonNode chaired = obec.get(network("P31-2")).json();
-        assertThat(chaired.get("chairSchool").asText()).isEqualTo("31020002");
-        assertThat(chaired.get("chairs").findValuesAsText("chairSchool")).containsExactly("31020001", "31020002");
+        JsonNode chaired = obec.get(network("P36-2")).json();
+        assertThat(chaired.get("chairSchool").asText()).isEqualTo("36020002");
+        assertThat(chaired.get("chairs").findValuesAsText("chairSchool")).containsExactly("36020001", "36020002");
         assertThat(chaired.get("chairs").get(1).get("until").isNull()).isTrue();
     }
 
     @Test
     void a_network_sent_again_as_it_is_changes_nothing_before_anything_is_checked() throws Exception {
-        esaWithActiveSchools(3, "31030001", "31030002");
-        ok(withdraw("31030002"));
-        ok(obec.put(network("P31-3"), body("31030001", "31030001")));
+        esaWithActiveSchools(3, "36030001", "36030002");
+        ok(withdraw("36030002"));
+        ok(obec.put(network("P36-3"), body("36030001", "36030001")));
         // a member withdrawn before networks were kept to active schools
-        execute("INSERT INTO network_member (id, esa, school, joined_at) VALUES (gen_random_uuid(), 'P31-3', '31030002', now())");
+        execute("INSERT INTO network_member (id, esa, school, joined_at) VALUES (gen_random_uuid(), 'P36-3', '36030002', now())");
         long outbox = count("SELECT count(*) FROM messaging.outbox_message");
 
-        TestHttp.Response same = obec.put(network("P31-3"), body("31030001", "31030002", "31030001"));
+        TestHttp.Response same = obec.put(network("P36-3"), body("36030001", "36030002", "36030001"));
 
         assertThat(same.status()).as(same.body()).isEqualTo(200);
         assertThat(count("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
@@ -127,16 +126,16 @@ class KeepingNetworksToActiveSchoolsTest {
     @Test
     void setting_the_network_waits_for_a_member_school_that_is_being_changed_and_judges_it_as_it_then_is()
             throws Exception {
-        esaWithActiveSchools(5, "31050001", "31050002");
+        esaWithActiveSchools(5, "36050001", "36050002");
         TestHttp.Response put;
         try (Connection held = infra.database().connect()) {
             held.setAutoCommit(false);
-            execute(held, "SELECT code FROM school WHERE code = '31050002' FOR UPDATE");
+            execute(held, "SELECT code FROM school WHERE code = '36050002' FOR UPDATE");
             CompletableFuture<TestHttp.Response> setting = CompletableFuture.supplyAsync(
-                    () -> obec.put(network("P31-5"), body("31050001", "31050001", "31050002")));
+                    () -> obec.put(network("P36-5"), body("36050001", "36050001", "36050002")));
 
             awaitBlockedBy(held);
-            execute(held, "UPDATE school SET quality_status = 'WITHDRAWN', version = version + 1 WHERE code = '31050002'");
+            execute(held, "UPDATE school SET quality_status = 'WITHDRAWN', version = version + 1 WHERE code = '36050002'");
             held.commit();
             put = setting.get(30, TimeUnit.SECONDS);
         }
@@ -144,38 +143,36 @@ class KeepingNetworksToActiveSchoolsTest {
         assertThat(put.status()).as(put.body()).isEqualTo(422);
         assertThat(put.json().get("errors").get(0).get("field").asText()).isEqualTo("members[1]");
         assertThat(put.json().get("errors").get(0).get("message").asText()).contains("not an active quality school");
-        assertThat(obec.get(network("P31-5")).status()).isEqualTo(404);
+        assertThat(obec.get(network("P36-5")).status()).isEqualTo(404);
     }
 
     @Test
     void a_withdrawal_waits_for_a_network_being_set_and_takes_the_school_out_of_what_was_set() throws Exception {
-        esaWithActiveSchools(6, "31060001", "31060002");
-        ok(obec.put(network("P31-6"), body("31060001", "31060001")));
+        esaWithActiveSchools(6, "36060001", "36060002");
+        ok(obec.put(network("P36-6"), body("36060001", "36060001")));
         TestHttp.Response withdrawn;
         try (Connection held = infra.database().connect()) {
             held.setAutoCommit(false);
-            // what a network PUT holds while it adds 31060002
-            execute(held, "SELECT code FROM esa WHERE code = 'P31-6' FOR UPDATE");
-            CompletableFuture<TestHttp.Response> withdrawing = CompletableFuture.supplyAsync(() -> withdraw("31060002"));
+            // what a network PUT holds while it adds 36060002
+            execute(held, "SELECT code FROM esa WHERE code = 'P36-6' FOR UPDATE");
+            CompletableFuture<TestHttp.Response> withdrawing = CompletableFuture.supplyAsync(() -> withdraw("36060002"));
 
             awaitBlockedBy(held);
             execute(held, "INSERT INTO network_member (id, esa, school, joined_at) "
-                    + "VALUES (gen_random_uuid(), 'P31-6', '31060002', now())");
+                    + "VALUES (gen_random_uuid(), 'P36-6', '36060002', now())");
             held.commit();
             withdrawn = withdrawing.get(30, TimeUnit.SECONDS);
         }
 
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
-        assertThat(obec.get(network("P31-6")).json().get("members").findValuesAsText("code")).containsExactly("31060001");
+        assertThat(obec.get(network("P36-6")).json().get("members").findValuesAsText("code")).containsExactly("36060001");
     }
 
     private void esaWithActiveSchools(int zone, String... schools) {
-        Map<String, Object> esa = with(with(with(with(Fixtures.buriram4(), "code", "P31-" + zone), "zone", zone),
-                "nameTh", "สพป.บุรีรัมย์ เขต " + zone), "nameEn", "Buriram Primary " + zone);
-        ok(obec.post("/api/v1/esas", TestHttp.json(esa)));
+        ok(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("36", zone))));
         for (String code : schools) {
-            ok(obec.post("/api/v1/schools", TestHttp.json(with(with(with(with(Fixtures.banHuaFai(), "code", code),
-                    "esa", "P31-" + zone), "tambonCode", "31" + code.charAt(3) + code.substring(5)), "nameTh", "โรงเรียน " + code))));
+            ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.school(code, "P36-" + zone,
+                    "36" + code.charAt(3) + code.substring(5)))));
             ok(obec.post("/api/v1/schools/" + code + "/designations/in-force",
                     TestHttp.json(Map.of("designatedOn", "2019-06-01"))));
         }

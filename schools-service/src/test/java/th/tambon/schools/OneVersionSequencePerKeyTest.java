@@ -64,18 +64,17 @@ class OneVersionSequencePerKeyTest {
 
     @Test
     void every_event_on_a_key_carries_a_version_that_only_grows_for_that_key_whatever_its_type() throws Exception {
-        ok(obec.post("/api/v1/esas", TestHttp.json(Fixtures.buriram4())));
-        ok(obec.put("/api/v1/esas/P31-4", TestHttp.json(Map.of("nameTh", "สพป.บุรีรัมย์ เขต 4",
+        ok(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("32", 1))));
+        ok(obec.put("/api/v1/esas/P32-1", TestHttp.json(Map.of("nameTh", "สพป.บุรีรัมย์ เขต 4",
                 "nameEn", "Buriram Primary Educational Service Area Office 4"))));
-        ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.banHuaFai())));
-        ok(obec.post("/api/v1/schools", TestHttp.json(with(with(with(Fixtures.banHuaFai(), "code", "31040002"),
-                "tambonCode", "312105"), "nameTh", "โรงเรียนบ้านโคกสูง"))));
+        ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.school("32010001", "P32-1", "320101"))));
+        ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.school("32010002", "P32-1", "320102"))));
         // two plans of one school, and the school itself, changing in turn
-        ok(obec.post("/api/v1/schools/31040001/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ A")));
-        ok(obec.post("/api/v1/schools/31040001/plans", PLAN.formatted(2564, "ผ่าน ITA ระดับ AA")));
-        ok(obec.put("/api/v1/schools/31040001", TestHttp.json(with(with(with(with(Fixtures.banHuaFai(), "code", null),
+        ok(obec.post("/api/v1/schools/32010001/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ A")));
+        ok(obec.post("/api/v1/schools/32010001/plans", PLAN.formatted(2564, "ผ่าน ITA ระดับ AA")));
+        ok(obec.put("/api/v1/schools/32010001", TestHttp.json(with(with(with(with(Fixtures.banHuaFai(), "code", null),
                 "esa", null), "tambonCode", null), "students", 120))));
-        ok(obec.withHeader("If-Match", "\"1\"").put("/api/v1/schools/31040001/plans/2563",
+        ok(obec.withHeader("If-Match", "\"1\"").put("/api/v1/schools/32010001/plans/2563",
                 "{\"targets\": [{\"track\": \"INNOVATION\", \"goal\": \"นวัตกรรม 1 ชิ้น\"}]}"));
         ok(planStep("2563", "\"2\"", "SUBMITTED", null));
         ok(planStep("2563", "\"3\"", "RETURNED", "เพิ่มตัวชี้วัด"));
@@ -83,18 +82,18 @@ class OneVersionSequencePerKeyTest {
         ok(planStep("2563", "\"5\"", "APPROVED", null));
         ok(planStep("2564", "\"1\"", "SUBMITTED", null));
         // designations, the network, a withdrawal
-        String nominated = ok(obec.post("/api/v1/schools/31040001/designations",
+        String nominated = ok(obec.post("/api/v1/schools/32010001/designations",
                 TestHttp.json(Map.of("on", "2019-05-15")))).json().get("id").asText();
-        ok(designationStep("31040001", nominated, "DESIGNATED", "2019-06-01", null));
-        ok(designationStep("31040001", nominated, "ACTIVE", "2019-06-01", null));
-        String inForce = ok(obec.post("/api/v1/schools/31040002/designations/in-force",
+        ok(designationStep("32010001", nominated, "DESIGNATED", "2019-06-01", null));
+        ok(designationStep("32010001", nominated, "ACTIVE", "2019-06-01", null));
+        String inForce = ok(obec.post("/api/v1/schools/32010002/designations/in-force",
                 TestHttp.json(Map.of("designatedOn", "2019-06-01")))).json().get("id").asText();
-        ok(obec.put("/api/v1/esas/P31-4/network", TestHttp.json(Map.of("chairSchool", "31040001",
-                "chairPerson", "ดร.จำปา จันทะสอน", "members", List.of("31040001", "31040002")))));
-        ok(obec.put("/api/v1/esas/P31-4/network", TestHttp.json(Map.of("chairSchool", "31040002",
-                "chairPerson", "นายประธาน ใหม่", "members", List.of("31040001", "31040002")))));
-        ok(designationStep("31040002", inForce, "WITHDRAWN", "2020-09-30", "ย้ายไปโครงการอื่น"));
-        ok(obec.post("/api/v1/schools/31040002/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ B")));
+        ok(obec.put("/api/v1/esas/P32-1/network", TestHttp.json(Map.of("chairSchool", "32010001",
+                "chairPerson", "ดร.จำปา จันทะสอน", "members", List.of("32010001", "32010002")))));
+        ok(obec.put("/api/v1/esas/P32-1/network", TestHttp.json(Map.of("chairSchool", "32010002",
+                "chairPerson", "นายประธาน ใหม่", "members", List.of("32010001", "32010002")))));
+        ok(designationStep("32010002", inForce, "WITHDRAWN", "2020-09-30", "ย้ายไปโครงการอื่น"));
+        ok(obec.post("/api/v1/schools/32010002/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ B")));
 
         List<Published> published = published();
         Map<String, List<Long>> versionsByKey = new LinkedHashMap<>();
@@ -117,7 +116,7 @@ class OneVersionSequencePerKeyTest {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return obec.withHeader("If-Match", ifMatch).post("/api/v1/schools/31040001/plans/" + year + "/steps",
+        return obec.withHeader("If-Match", ifMatch).post("/api/v1/schools/32010001/plans/" + year + "/steps",
                 TestHttp.json(body));
     }
 
