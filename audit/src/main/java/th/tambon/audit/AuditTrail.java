@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Records an accepted command in the command's own transaction ({@code MANDATORY}: outside one it fails rather than
@@ -21,11 +22,13 @@ import java.time.temporal.ChronoUnit;
 public class AuditTrail {
     private final AuditRepository entries;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AuditTrail(AuditRepository entries, JsonMapper json) {
+    /** {@code clock}: the service's Clock bean when it has one (so entries agree with the changes they record). */
+    public AuditTrail(AuditRepository entries, JsonMapper json, Optional<Clock> clock) {
         this.entries = entries;
         this.json = json;
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     /**

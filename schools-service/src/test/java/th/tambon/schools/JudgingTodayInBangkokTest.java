@@ -61,6 +61,8 @@ class JudgingTodayInBangkokTest {
         JsonNode school = obec.get("/api/v1/schools/34010001").json();
 
         assertThat(school.get("registeredAt").asText()).isEqualTo("2020-09-30T17:30:00Z");
+        assertThat(obec.get("/api/v1/audit?target=34010001").json().get("items").get(0).get("recordedAt").asText())
+                .as("the audit trail reads the same clock").isEqualTo("2020-09-30T17:30:00Z");
     }
 
     @Test
