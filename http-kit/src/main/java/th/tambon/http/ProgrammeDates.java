@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * The dates Tambon keeps: 2000-01-01 to 2100-12-31, and the Buddhist Era years 2543 to 2643 that name them (academic
  * and fiscal years). Wide enough for a school's history before the programme (it began in fiscal year 2563) and for
  * any plan ahead; narrow enough that a typo (year 20200, year -5000) is refused with a 422 naming the field rather
- * than stored, or failing in the database (docs/decisions/0011).
+ * than stored, or failing in the database (docs/decisions/0013).
  */
 public final class ProgrammeDates {
     public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);

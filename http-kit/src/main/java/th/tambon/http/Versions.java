@@ -7,7 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 /**
  * Optimistic concurrency over HTTP: a resource's {@code version} is its ETag ({@code "3"}), and a write may carry
  * {@code If-Match: "3"} ({@link IfMatch}) so that it is refused with 412 when someone changed the resource since it
- * was read (docs/decisions/0010).
+ * was read (docs/decisions/0012).
  */
 public final class Versions {
 
