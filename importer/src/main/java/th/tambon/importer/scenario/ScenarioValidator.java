@@ -28,6 +28,10 @@ public final class ScenarioValidator {
     private static final Pattern TAMBON = Pattern.compile(Codes.TAMBON);
     private static final Pattern PROVINCE = Pattern.compile(Codes.PROVINCE);
 
+    /** The dates the API keeps (http-kit's ProgrammeDates, docs/decisions/0013); the importer depends on no kit. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
     private final LocalDate today;
     private final List<ScenarioProblem> problems = new ArrayList<>();
     private final Map<String, String> esaProvince = new HashMap<>();
@@ -157,6 +161,9 @@ public final class ScenarioValidator {
                 problems.add(new ScenarioProblem(datePath, "must be a date such as 2019-06-01"));
             } else if (designatedOn.isAfter(today)) {
                 problems.add(new ScenarioProblem(datePath, "cannot be after today (" + today + ")"));
+            } else if (designatedOn.isBefore(FIRST_DAY)) {
+                problems.add(new ScenarioProblem(datePath, "must be from " + FIRST_DAY + " to " + LAST_DAY
+                        + ", the dates Tambon keeps"));
             }
             if (code != null) {
                 qualitySchools.add(code);

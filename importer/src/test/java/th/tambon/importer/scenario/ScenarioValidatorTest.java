@@ -115,6 +115,17 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void a_designation_date_before_the_dates_tambon_keeps_is_refused_before_loading_as_the_api_would_refuse_it()
+            throws Exception {
+        ObjectNode file = seed();
+        ((ObjectNode) file.get("schools").get(0).get("qualitySchool")).put("designatedOn", "1999-12-31");
+        ((ObjectNode) file.get("schools").get(1).get("qualitySchool")).put("designatedOn", "2000-01-01");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.schools[0].qualitySchool.designatedOn: must be from 2000-01-01 to 2100-12-31, the dates Tambon keeps");
+    }
+
+    @Test
     void each_field_is_held_to_the_rules_the_api_applies_so_a_valid_file_is_not_refused_halfway() throws Exception {
         ObjectNode file = seed();
         ((ObjectNode) file.get("esas").get(1)).put("zone", 0).put("director", 7);
