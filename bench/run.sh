@@ -119,6 +119,7 @@ pg_dump --schema-only --no-owner --no-privileges schools | sql "$FULL_DB" >/dev/
 pg_dump --schema-only --no-owner --no-privileges --schema=schools_replica events | sql "$FULL_DB" >/dev/null
 sql "$FULL_DB" -c "CREATE SCHEMA budget_replica" \
   -c "CREATE TABLE budget_replica.school (LIKE schools_replica.school INCLUDING ALL)" \
+  -c "CREATE TABLE budget_replica.designation (LIKE schools_replica.designation INCLUDING ALL)" \
   -c "CREATE TABLE budget_replica.inbox_message (LIKE messaging.inbox_message INCLUDING ALL)"
 sql schools -c "\copy (SELECT * FROM esa WHERE code = '$ESA') TO STDOUT" | sql "$FULL_DB" -c "\copy esa FROM STDIN"
 
@@ -126,13 +127,14 @@ sql schools -c "\copy (SELECT * FROM esa WHERE code = '$ESA') TO STDOUT" | sql "
 fragment() { grep -v '^--' "$BENCH/sql/full/$1" | sed "$2"; }
 # share K T N: how many of N items the K-th (0-based) of T transactions takes
 share() { echo $(((K = $1, (K + 1) * $3 / $2 - K * $3 / $2))); }
-replica_transactions() { # CONSUMER INBOX SCHOOL TRANSACTIONS N
-  local consumer=$1 inbox=$2 school=$3 t=$4 n=$5 k i=1 j events
+replica_transactions() { # CONSUMER INBOX SCHOOL DESIGNATION TRANSACTIONS N
+  local consumer=$1 inbox=$2 school=$3 designation=$4 t=$5 n=$6 k i=1 j events
   for ((k = 0; k < t; k++)); do
     echo 'BEGIN;'
     events=$(share "$k" "$t" "$n")
     for ((j = 0; j < events; j++, i++)); do
-      fragment replica-event.sql "s/{i}/$i/g; s/{inbox}/$inbox/g; s/{consumer}/$consumer/g; s/{school}/$school/g"
+      fragment replica-event.sql \
+        "s/{i}/$i/g; s/{inbox}/$inbox/g; s/{consumer}/$consumer/g; s/{school}/$school/g; s/{designation}/$designation/g"
     done
     echo 'COMMIT;'
   done
@@ -144,8 +146,10 @@ full_script() {
   echo '\set lane random(0, 7)'
   for ((i = 1; i <= n; i++)); do fragment register.sql "s/{i}/$i/g"; done
   for ((k = 0; k < $2; k++)); do fragment relay.sql "s/{batch}/$(share "$k" "$2" "$n")/g"; done
-  replica_transactions events-service.schools-replica messaging.inbox_message schools_replica.school "$3" "$n"
-  replica_transactions budget-service.schools-replica budget_replica.inbox_message budget_replica.school "$4" "$n"
+  replica_transactions events-service.schools-replica messaging.inbox_message schools_replica.school \
+    schools_replica.designation "$3" "$n"
+  replica_transactions budget-service.schools-replica budget_replica.inbox_message budget_replica.school \
+    budget_replica.designation "$4" "$n"
 }
 
 # run_pgbench CLIENTS DB ARGS...: the transactions per second, or the end of the script with pgbench's output.
