@@ -19,10 +19,17 @@ import java.time.Instant;
 final class KitRecords {
     static final String SCHOOL_REGISTERED = EventType.SCHOOL_REGISTERED.ceType();
 
+    private final String bootstrapServers;
     private final RealInfrastructure infra;
     private final ApplicationContext context;
 
     KitRecords(RealInfrastructure infra, ApplicationContext context) {
+        this(infra.kafkaBootstrapServers(), infra, context);
+    }
+
+    /** For a test with a broker of its own. */
+    KitRecords(String bootstrapServers, RealInfrastructure infra, ApplicationContext context) {
+        this.bootstrapServers = bootstrapServers;
         this.infra = infra;
         this.context = context;
     }
@@ -47,7 +54,7 @@ final class KitRecords {
     RecordMetadata send(String key, String eventId, byte[] value, String source, String type) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, key, value);
         CloudEventHeaders.write(new CloudEvent(eventId, type, source, Instant.now(), key, null), record.headers());
-        return KafkaProbe.send(infra.kafkaBootstrapServers(), record);
+        return KafkaProbe.send(bootstrapServers, record);
     }
 
     int times(String code) throws SQLException {

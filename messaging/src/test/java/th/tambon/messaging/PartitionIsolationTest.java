@@ -25,6 +25,7 @@ import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +92,25 @@ class PartitionIsolationTest {
     void an_error_or_a_lock_timeout_in_one_record_s_handler_holds_its_partition_while_the_others_are_applied()
             throws Exception {
         Eventually.await(WAIT, () -> assertThat(records.times("53010005")).isEqualTo(1));
+        // the held records have been tried again since, not only once before partition 2 was applied
+        double deferred = deferred();
+        Eventually.await(WAIT, () -> assertThat(deferred()).isGreaterThanOrEqualTo(deferred + 4));
         assertThat(records.times("53010001")).isZero();
         assertThat(records.times("53010002")).as("behind the broken record on its partition").isZero();
         assertThat(records.times("53010003")).isZero();
         assertThat(records.times("53010004")).as("behind the locked record on its partition").isZero();
         assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.DOWN);
+
+        // Partition 2 goes on; while partitions 0 and 1 wait, readiness says so all the time, not only between polls.
+        sendTogether(List.of(record(2, school("53010006", "พาร์ทิชันสอง ต่อ"))));
+        List<HealthStatus> seen = new ArrayList<>();
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            seen.add(KitHealth.of(context).status());
+            Thread.sleep(5);
+        }
+        assertThat(records.times("53010006")).as("the other partition went on").isEqualTo(1);
+        assertThat(seen).as("readiness while two partitions wait").containsOnly(HealthStatus.DOWN);
 
         KitTestListener.brokenFailures.set(0);
         KitTestListener.lockedFailures.set(0);
@@ -105,6 +120,12 @@ class PartitionIsolationTest {
         assertThat(records.times("53010001")).isEqualTo(1);
         assertThat(records.times("53010003")).isEqualTo(1);
         Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP));
+    }
+
+    private double deferred() {
+        var counter = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("tambon.consumer.deferred").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void createSchoolsTopic() throws Exception {

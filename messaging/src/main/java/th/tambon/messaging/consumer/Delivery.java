@@ -17,6 +17,8 @@ import th.tambon.messaging.inbox.InboxRepository;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the kit does with one poll of an {@link InboxListener}: each record is read ({@link RecordReader}) and, when it
  * is to be applied, applied by its handler in a transaction that also records it in the inbox (a duplicate is
- * skipped). The poll's records are first applied in one transaction; when that fails for any reason, one at a time,
- * so the record at fault is found and only its partition waits. A record that fails is retried, dead-lettered or held
- * as {@link FailurePolicy} decides; poison is dead-lettered, skipped types pass and are counted. Waiting partitions
- * are sought back and paused ({@link Holds}); every other partition is left positioned after the records finished
- * (applied, skipped or acknowledged by the dead-letter topic), which micronaut-kafka then commits.
+ * skipped). The records of each partition up to its first poison record are first applied all in one transaction;
+ * then every record not finished is taken in order, partition by partition: applied in a transaction of its own,
+ * dead-lettered (poison) or passed (a type the listener does not know or handle, counted), so the record at fault is
+ * found and no record overtakes one before it. A record that fails is retried, dead-lettered or held as
+ * {@link FailurePolicy} decides; only its partition waits ({@link Holds}: sought back, paused), and readiness says
+ * which partitions are stuck until they move again. Every other partition is left positioned after the records
+ * finished (applied, passed or acknowledged by the dead-letter topic), which micronaut-kafka then commits.
  */
 @Singleton
 public class Delivery {
@@ -91,14 +95,33 @@ public class Delivery {
         ConsumerState stateOf(Consumer<?, ?> consumer) {
             return consumers.computeIfAbsent(consumer, c -> new ConsumerState());
         }
+
+        /**
+         * Partitions taken from one of this listener's consumers (a rebalance): on that consumer's thread, which is the
+         * one calling, its retries and stalls there are forgotten, and readiness no longer waits for them here.
+         */
+        void revoked(Collection<TopicPartition> partitions) {
+            consumers.values().stream().filter(state -> state.thread == Thread.currentThread()).forEach(state ->
+                    partitions.forEach(partition -> {
+                        state.retries.forget(partition);
+                        state.stalls.remove(partition);
+                    }));
+            partitions.forEach(partition -> health.progressed(partition.toString()));
+        }
     }
 
     /** What one consumer of a listener remembers across polls; used by that consumer's thread only. */
     private static final class ConsumerState {
+        private final Thread thread = Thread.currentThread();
         private final PartitionRetries retries = new PartitionRetries();
-        private int stalls;
+        /** Polls in a row each partition has been stuck in: the longer, the longer it pauses. */
+        private final Map<TopicPartition, Integer> stalls = new HashMap<>();
         private int polls;
         private String consumerId;
+
+        int stallsOf(TopicPartition partition) {
+            return stalls.getOrDefault(partition, 0);
+        }
     }
 
     /** A record of the poll, read, and whether it is finished. */
@@ -122,6 +145,8 @@ public class Delivery {
         private final ConsumerRecords<String, byte[]> records;
         private final Map<TopicPartition, List<Item>> items = new LinkedHashMap<>();
         private final Holds holds = new Holds();
+        /** Why no dead letter could be sent in this poll: later poison waits rather than wait out the send again. */
+        private Throwable deadLettersDown;
 
         Poll(Listener listener, ConsumerState state, String group, ConsumerRecords<String, byte[]> records) {
             this.listener = listener;
@@ -131,33 +156,30 @@ public class Delivery {
         }
 
         void process() {
-            List<Item> applies = new ArrayList<>();
+            List<Item> together = new ArrayList<>();
             boolean retrying = false;
             for (TopicPartition partition : records.partitions()) {
                 List<Item> partitionItems = new ArrayList<>();
+                boolean poisonSeen = false;
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                     Item item = new Item(reader.read(record, listener.subscription));
                     partitionItems.add(item);
-                    if (item.is(Reading.Kind.APPLY)) {
-                        applies.add(item);
+                    poisonSeen |= item.is(Reading.Kind.POISON);
+                    if (item.is(Reading.Kind.APPLY) && !poisonSeen) {
+                        together.add(item);
                     }
                 }
                 items.put(partition, partitionItems);
                 retrying |= state.retries.retrying(partition);
             }
-            if (!applies.isEmpty() && (retrying || !applyTogether(applies))) {
-                applyOneByOne();
+            if (!together.isEmpty() && !retrying) {
+                applyTogether(together);
             }
-            finishPoisonAndSkipped();
-            if (holds.stuck() == null) {
-                state.stalls = 0;
-                listener.health.progressed();
-            } else {
-                listener.health.stuck(holds.stuck());
-            }
+            inOrder();
+            reportHealth();
         }
 
-        /** The fast way: every record of the poll in one transaction. False when that failed, whatever the cause. */
+        /** The fast way: the records before any poison, all in one transaction. False when that failed, whatever why. */
         private boolean applyTogether(List<Item> applies) {
             try {
                 int duplicates = transactions.executeWrite(status -> {
@@ -178,11 +200,13 @@ public class Delivery {
         }
 
         /**
-         * Each partition's records in order, each in its own transaction, until one must wait. The partitions take
-         * turns at going first, and once two in a row met an unreachable database the rest wait untried: a database
-         * that is away would make each of them wait out the pool's connection timeout.
+         * Every record not finished, in order, partition by partition, until its partition must wait: applied in a
+         * transaction of its own, dead-lettered or passed. The partitions take turns at going first. Once two
+         * partitions in a row met an unreachable database, the rest wait untried (each would wait out the pool's
+         * connection timeout); once a dead letter could not be sent, later poison waits untried (each would wait out
+         * the send timeout).
          */
-        private void applyOneByOne() {
+        private void inOrder() {
             int databaseAway = 0;
             Throwable lastOutage = null;
             for (List<Item> partitionItems : inTurn(new ArrayList<>(items.values()))) {
@@ -190,25 +214,42 @@ public class Delivery {
                     if (holds.waits(item.reading)) {
                         break;
                     }
-                    if (!item.is(Reading.Kind.APPLY) || item.finished) {
+                    if (item.finished) {
                         continue;
                     }
-                    if (databaseAway >= DATABASE_AWAY_AFTER) {
-                        hold(item, lastOutage);
-                        break;
-                    }
-                    try {
-                        boolean applied = transactions.executeWrite(status -> apply(item.reading));
-                        countDuplicates(applied ? 0 : 1);
+                    if (item.is(Reading.Kind.SKIP)) {
                         finished(item);
-                        databaseAway = 0;
-                    } catch (Exception | Error failure) {
-                        if (Failures.of(failure) == Failures.INFRASTRUCTURE) {
-                            databaseAway++;
-                            lastOutage = failure;
+                    } else if (item.is(Reading.Kind.POISON)) {
+                        deadLetter(item, item.reading.poison(), 1);
+                    } else if (databaseAway >= DATABASE_AWAY_AFTER) {
+                        hold(item, lastOutage);
+                    } else {
+                        try {
+                            boolean applied = transactions.executeWrite(status -> apply(item.reading));
+                            countDuplicates(applied ? 0 : 1);
+                            finished(item);
+                            databaseAway = 0;
+                        } catch (Exception | Error failure) {
+                            boolean outage = Failures.of(failure) == Failures.INFRASTRUCTURE;
+                            databaseAway = outage ? databaseAway + 1 : 0;
+                            lastOutage = outage ? failure : lastOutage;
+                            failed(item, failure);
                         }
-                        failed(item, failure);
                     }
+                }
+            }
+        }
+
+        /** Readiness per partition of the poll: stuck ones say why; one that moved on (or only retries) is well. */
+        private void reportHealth() {
+            for (TopicPartition partition : items.keySet()) {
+                Throwable why = holds.stuckOn(partition);
+                if (why == null) {
+                    state.stalls.remove(partition);
+                    listener.health.progressed(partition.toString());
+                } else {
+                    state.stalls.merge(partition, 1, Integer::sum);
+                    listener.health.stuck(partition.toString(), why);
                 }
             }
         }
@@ -247,27 +288,14 @@ public class Delivery {
         }
 
         private void deadLetter(Item item, Throwable failure, int attempts) {
-            if (deadLetters.send(item.reading.record(), group, failure, attempts)) {
+            if (deadLettersDown != null) {
+                hold(item, deadLettersDown);
+            } else if (deadLetters.send(item.reading.record(), group, failure, attempts)) {
                 finished(item);
             } else {
-                hold(item, new IllegalStateException("cannot dead-letter " + item.reading.where() + " to "
-                        + deadLetters.topic()));
-            }
-        }
-
-        /** Poison records are dead-lettered, skipped ones pass, up to where their partition waits. */
-        private void finishPoisonAndSkipped() {
-            for (List<Item> partitionItems : items.values()) {
-                for (Item item : partitionItems) {
-                    if (holds.waits(item.reading)) {
-                        break;
-                    }
-                    if (item.is(Reading.Kind.SKIP)) {
-                        finished(item);
-                    } else if (item.is(Reading.Kind.POISON) && !item.finished) {
-                        deadLetter(item, item.reading.poison(), 1);
-                    }
-                }
+                deadLettersDown = new IllegalStateException("cannot dead-letter " + item.reading.where() + " to "
+                        + deadLetters.topic());
+                hold(item, deadLettersDown);
             }
         }
 
@@ -285,7 +313,7 @@ public class Delivery {
             if (!holds.waits(item.reading)) {
                 LOG.warn("{} cannot finish {} now; it waits: {}", group, item.reading.where(), why.toString());
             }
-            holds.hold(item.reading, why, policy.stallBackoff(state.stalls));
+            holds.hold(item.reading, why, policy.stallBackoff(state.stallsOf(item.reading.partition())));
         }
 
         /** After an unexpected failure: every partition waits at its first record not finished. */
@@ -296,28 +324,36 @@ public class Delivery {
                 for (int i = 0; i < partitionRecords.size(); i++) {
                     if (i >= known.size() || !known.get(i).finished) {
                         holds.holdFrom(partition, partitionRecords.get(i).offset(), why,
-                                policy.stallBackoff(state.stalls));
+                                policy.stallBackoff(state.stallsOf(partition)));
                         break;
                     }
                 }
             }
-            listener.health.stuck(why);
+            for (TopicPartition partition : records.partitions()) {
+                if (holds.stuckOn(partition) != null) {
+                    state.stalls.merge(partition, 1, Integer::sum);
+                    listener.health.stuck(partition.toString(), holds.stuckOn(partition));
+                }
+            }
         }
 
+        /** Seeks the waiting partitions back first, then counts and pauses them. */
         void settle(Consumer<String, byte[]> consumer) {
             if (holds.isEmpty()) {
                 return;
             }
-            if (holds.stuck() != null) {
-                state.stalls++;
-            }
+            holds.seekBack(consumer);
             Counter.builder("tambon.consumer.deferred").tag("consumer", group)
                     .description("Records sought back to be tried again later").register(meters)
                     .increment(holds.size());
             if (state.consumerId == null) {
-                state.consumerId = pauses.idOf(consumer).orElse(null);
+                try {
+                    state.consumerId = pauses.idOf(consumer).orElse(null);
+                } catch (RuntimeException closing) {
+                    // the registry lost the consumer meanwhile (it is closing): the thread sleeps instead
+                }
             }
-            holds.settle(consumer, pauses, state.consumerId);
+            holds.pause(pauses, state.consumerId);
         }
 
         private void countDuplicates(int duplicates) {

@@ -38,7 +38,11 @@ class FailurePolicy {
     Decision decide(Reading reading, Throwable failure, PartitionRetries retries, Instant now) {
         return switch (Failures.of(failure)) {
             case POISON -> new Decision.DeadLetter(1);
-            case INFRASTRUCTURE, BROKEN -> new Decision.Hold();
+            case INFRASTRUCTURE, BROKEN -> {
+                // waiting out an outage is not the record's fault: its retry time starts again afterwards
+                retries.forget(reading.partition());
+                yield new Decision.Hold();
+            }
             case TRANSIENT -> {
                 var retry = retries.failed(reading.partition(), reading.offset(), now);
                 yield Duration.between(retry.firstFailedAt(), now).compareTo(settings.getTransientRetryFor()) < 0

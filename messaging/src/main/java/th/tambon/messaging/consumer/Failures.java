@@ -30,9 +30,9 @@ enum Failures {
     private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001");
     /**
      * read_only_sql_transaction (a primary demoted by a failover), lock_not_available and query_canceled (a lock or
-     * statement timeout, e.g. behind a long migration), io_error.
+     * statement timeout, e.g. behind a long migration), data_corrupted and index_corrupted (a damaged database).
      */
-    private static final Set<String> DATABASE_CONDITIONS = Set.of("25006", "55P03", "57014", "58030");
+    private static final Set<String> DATABASE_CONDITIONS = Set.of("25006", "55P03", "57014", "XX001", "XX002");
 
     static Failures of(Throwable failure) {
         if (failure instanceof Error) {

@@ -35,6 +35,14 @@ final class PartitionRetries {
         }
     }
 
+    /**
+     * Forgets the partition's retry: its record was held for a reason that is not its own (an outage, an Error), which
+     * must not use up its retries, or the partition was taken from this consumer.
+     */
+    void forget(TopicPartition partition) {
+        retries.remove(partition);
+    }
+
     boolean retrying(TopicPartition partition) {
         return retries.containsKey(partition);
     }

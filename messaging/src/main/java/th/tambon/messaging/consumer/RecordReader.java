@@ -45,6 +45,9 @@ class RecordReader {
                     registration.get());
         } catch (PoisonMessageException | InvalidCloudEventException e) {
             return Reading.poison(record, e);
+        } catch (RuntimeException e) {
+            // reading touches nothing but the record: whatever else fails, fails for its sake
+            return Reading.poison(record, new PoisonMessageException("cannot read the record: " + e, e));
         }
     }
 }

@@ -39,11 +39,6 @@ public class MessagingHealth {
         return topics;
     }
 
-    /** Something an operator should fix that does not stop the service, such as a read topic that drops events. */
-    public void warn(String subject, String warning) {
-        warnings.put(subject, warning);
-    }
-
     public Worker listener(String name) {
         return listeners.computeIfAbsent(name, n -> new Worker());
     }
@@ -81,33 +76,70 @@ public class MessagingHealth {
         return details;
     }
 
-    /** One worker: working, or stuck since some time on some failure. */
-    public static final class Worker {
-        private volatile Instant stuckSince;
-        private volatile String failure;
+    /**
+     * Replaces the warnings: things an operator should fix that do not stop the service (a topic that would drop
+     * events it only reads or dead-letters to), as the latest check found them; a fixed one disappears.
+     */
+    public void warnings(Map<String, String> current) {
+        warnings.keySet().retainAll(current.keySet());
+        warnings.putAll(current);
+    }
 
-        /** It made progress. */
+    /**
+     * One worker: working, or stuck on some failure since some time. A worker may be stuck in parts (a listener, on
+     * each partition that waits): it is stuck while any part is, and each part recovers on its own.
+     */
+    public static final class Worker {
+        private static final String WHOLE = "";
+        private final Map<String, Stuck> parts = new ConcurrentSkipListMap<>();
+
+        private record Stuck(Instant since, String failure) {
+        }
+
+        /** It made progress: nothing of it is stuck any longer. */
         public void progressed() {
-            stuckSince = null;
-            failure = null;
+            parts.clear();
         }
 
         /** It cannot make progress, for a reason that is not the message's (an outage, a broken JVM or code). */
         public void stuck(Throwable why) {
-            if (stuckSince == null) {
-                stuckSince = Instant.now();
-            }
-            failure = String.valueOf(why);
+            stuck(WHOLE, why);
+        }
+
+        /** That part of it (a partition) made progress. */
+        public void progressed(String part) {
+            parts.remove(part);
+        }
+
+        /** That part of it (a partition) cannot make progress; the others may. */
+        public void stuck(String part, Throwable why) {
+            parts.merge(part, new Stuck(Instant.now(), String.valueOf(why)),
+                    (before, now) -> new Stuck(before.since(), now.failure()));
         }
 
         boolean stuck() {
-            return stuckSince != null;
+            return !parts.isEmpty();
         }
 
         Map<String, Object> describe() {
-            Instant since = stuckSince;
-            return since == null ? Map.of("status", "UP")
-                    : Map.of("status", "DOWN", "since", since.toString(), "error", String.valueOf(failure));
+            Map<String, Stuck> now = Map.copyOf(parts);
+            if (now.isEmpty()) {
+                return Map.of("status", "UP");
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("status", "DOWN");
+            details.put("since", now.values().stream().map(Stuck::since).min(Instant::compareTo).orElseThrow().toString());
+            details.put("error", now.values().iterator().next().failure());
+            Map<String, String> waiting = new java.util.TreeMap<>();
+            now.forEach((part, stuck) -> {
+                if (!part.equals(WHOLE)) {
+                    waiting.put(part, stuck.failure());
+                }
+            });
+            if (!waiting.isEmpty()) {
+                details.put("waiting", waiting);
+            }
+            return details;
         }
     }
 }

@@ -16,6 +16,7 @@ class FailuresTest {
             "25006", // read_only_sql_transaction: a primary demoted by a failover
             "53100", "53200", "53400", // disk full, out of memory, configuration limit exceeded
             "58030", // io_error
+            "XX001", "XX002", // data or index corrupted
             "55P03", "57014", // lock or statement timeout, e.g. behind a long migration
             "08006", "57P01", "53300"})
     void a_condition_of_the_database_is_waited_out_not_blamed_on_the_record(String state) {
@@ -36,6 +37,11 @@ class FailuresTest {
     void a_statement_the_record_made_fail_is_the_record_s_fault(String state) {
         assertThat(Failures.of(new DataAccessException("bad", new SQLException("bad", state))))
                 .isEqualTo(Failures.RECORD);
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_error_is_the_jvm_s_or_the_code_s_condition_wherever_it_is_wrapped() {
+        assertThat(Failures.of(new StackOverflowError())).isEqualTo(Failures.BROKEN);
     }
 
     @org.junit.jupiter.api.Test
