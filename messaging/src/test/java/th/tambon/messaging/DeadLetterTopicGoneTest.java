@@ -5,6 +5,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,14 @@ class DeadLetterTopicGoneTest {
                     r -> poisonId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
             assertThat(KafkaProbe.header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))
                     .isEqualTo(String.valueOf(poison.offset()));
+        }
+        // created again by the kit, as the kit creates topics, not by a broker that creates any topic asked for
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()))) {
+            ConfigResource dlq = new ConfigResource(ConfigResource.Type.TOPIC, DLQ);
+            var config = admin.describeConfigs(List.of(dlq)).all().get(30, TimeUnit.SECONDS).get(dlq);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(admin.describeTopics(List.of(DLQ)).allTopicNames().get(30, TimeUnit.SECONDS).get(DLQ)
+                    .partitions()).hasSize(3);
         }
     }
 }

@@ -17,6 +17,9 @@ import th.tambon.messaging.consumer.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +37,12 @@ class KitTestListener extends InboxListener {
     static final AtomicInteger transientFailures = new AtomicInteger();
     static final AtomicInteger brokenFailures = new AtomicInteger();
     static final AtomicInteger lockedFailures = new AtomicInteger();
+    private static final Map<String, Instant> firstTransientFailures = new ConcurrentHashMap<>();
+
+    /** When the handler first failed with a deadlock on the school. */
+    static Instant firstTransientFailure(String code) {
+        return firstTransientFailures.get(code);
+    }
 
     KitTestListener(Delivery delivery, TransactionOperations<Connection> transactions) {
         super(delivery, Subscription.from("/tambon/kit-test", "/tambon/test")
@@ -51,6 +60,7 @@ class KitTestListener extends InboxListener {
             throw new IllegalStateException("handler refuses " + school.code());
         }
         if (name.startsWith("TRANSIENT") && transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            firstTransientFailures.putIfAbsent(school.code(), Instant.now());
             throw new IllegalStateException("deadlock on " + school.code(),
                     new SQLException("deadlock detected", "40P01"));
         }

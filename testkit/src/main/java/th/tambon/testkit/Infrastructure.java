@@ -32,7 +32,9 @@ public final class Infrastructure {
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             if (useDocker()) {
-                KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+                // as the embedded broker and docker-compose.yml: only the services create topics, never a send
+                KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
+                        .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
                 container.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
                 kafka = container.getBootstrapServers();

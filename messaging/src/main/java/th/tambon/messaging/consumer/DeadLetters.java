@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -27,15 +28,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends records a consumer gives up on to the service's dead-letter topic, with headers naming their origin and the
  * failure. A letter too large for the topic is sent again without the original value and headers (the CloudEvents
- * attributes stay); one still too large, because of its key or its CloudEvents headers, is sent with those cut short,
- * their sizes and the key's digest kept: such a letter always fits, so no record can stall its partition for being
- * large. A dead-letter topic that was deleted is created again. Any other failure to send is reported to the caller,
+ * attributes stay); one still too large, because of its key or its headers, is sent with its key and CloudEvents
+ * attributes cut short and every other header left out, their sizes and the key's digest kept: such a letter always
+ * fits, so no record can stall its partition for being large. A dead-letter topic that was deleted is created again. Any other failure to send is reported to the caller,
  * which keeps the record and tries again later: nothing is skipped unrecorded.
  */
 @Singleton
@@ -44,6 +46,11 @@ public class DeadLetters {
     private static final int MAX_MESSAGE_LENGTH = 2_000;
     /** What is left of a key or a header value that had to be cut: at most 256 characters, 1 KB in UTF-8. */
     private static final int CUT_TO_CHARS = 256;
+
+    /** The CloudEvents attributes a cut letter keeps (cut), and the trace; every other header is counted, not kept. */
+    private static final Set<String> ATTRIBUTES = Set.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID,
+            CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE, CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT,
+            CloudEventHeaders.CONTENT_TYPE, Traceparent.HEADER);
 
     /** How much of the original a letter carries. */
     private enum Form { WHOLE, WITHOUT_VALUE, CUT }
@@ -93,10 +100,17 @@ public class DeadLetters {
     private Throwable sendAs(Form form, ConsumerRecord<String, byte[]> record, String consumer, Throwable failure,
                              int attempts) {
         Throwable why = acknowledged(letter(form, record, consumer, failure, attempts));
-        if (why == null || why instanceof RecordTooLargeException || !createdAgain()) {
+        if (why == null || !topicMissing(why) || !createdAgain()) {
             return why;
         }
         return acknowledged(letter(form, record, consumer, failure, attempts));
+    }
+
+    /** A send that failed because the topic is not there: the broker says so, or its metadata never came. */
+    private static boolean topicMissing(Throwable why) {
+        return why instanceof UnknownTopicOrPartitionException
+                || why instanceof org.apache.kafka.common.errors.TimeoutException
+                && String.valueOf(why.getMessage()).contains("not present in metadata");
     }
 
     private boolean createdAgain() {
@@ -147,18 +161,24 @@ public class DeadLetters {
     private ProducerRecord<String, byte[]> letter(Form form, ConsumerRecord<String, byte[]> record, String consumer,
                                                   Throwable failure, int attempts) {
         Headers headers = new RecordHeaders();
-        List<String> omitted = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
+        int othersLeftOut = 0;
+        long othersBytes = 0;
         for (Header header : record.headers()) {
             int size = header.value() == null ? 0 : header.value().length;
-            boolean cloudEvent = header.key().startsWith("ce_") || header.key().equals(Traceparent.HEADER);
-            if (form == Form.WHOLE || (cloudEvent && (form == Form.WITHOUT_VALUE || size <= CUT_TO_CHARS))) {
+            if (form == Form.WHOLE || form == Form.WITHOUT_VALUE && isCloudEvent(header.key())) {
                 headers.add(header);
-            } else if (cloudEvent) {
-                headers.add(header.key(), cut(new String(header.value(), StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8));
-                omitted.add(header.key() + " " + size + " bytes, cut");
+            } else if (form == Form.CUT && ATTRIBUTES.contains(header.key())) {
+                if (size <= CUT_TO_CHARS) {
+                    headers.add(header);
+                } else {
+                    headers.add(header.key(), cut(new String(header.value(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
+                    cut.add(header.key() + " " + size + " bytes, cut");
+                }
             } else if (form == Form.CUT) {
-                omitted.add(header.key() + " " + size + " bytes");
+                othersLeftOut++;
+                othersBytes += header.key().getBytes(StandardCharsets.UTF_8).length + size;
             }
         }
         CloudEventHeaders.put(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
@@ -174,15 +194,22 @@ public class DeadLetters {
                     + " bytes of value and headers did not fit into a dead letter"));
         }
         String key = record.key();
-        if (form == Form.CUT && key != null && keyBytes(record).length > CUT_TO_CHARS) {
+        if (form == Form.CUT && key != null && key.length() > CUT_TO_CHARS) {
             CloudEventHeaders.put(headers, DeadLetterHeaders.KEY_SIZE, Integer.toString(keyBytes(record).length));
             CloudEventHeaders.put(headers, DeadLetterHeaders.KEY_SHA256, sha256(keyBytes(record)));
             key = cut(key);
         }
-        if (!omitted.isEmpty()) {
-            CloudEventHeaders.put(headers, DeadLetterHeaders.HEADERS_OMITTED, shortened(String.join(", ", omitted)));
+        if (othersLeftOut > 0) {
+            cut.add(othersLeftOut + " other headers, " + othersBytes + " bytes, left out");
+        }
+        if (!cut.isEmpty()) {
+            CloudEventHeaders.put(headers, DeadLetterHeaders.HEADERS_OMITTED, shortened(String.join("; ", cut)));
         }
         return new ProducerRecord<>(topic, null, key, form == Form.WHOLE ? record.value() : null, headers);
+    }
+
+    private static boolean isCloudEvent(String header) {
+        return header.startsWith("ce_") || header.equals(Traceparent.HEADER);
     }
 
     private static byte[] keyBytes(ConsumerRecord<String, byte[]> record) {
@@ -202,15 +229,20 @@ public class DeadLetters {
     }
 
     private static String cut(String text) {
-        if (text.length() <= CUT_TO_CHARS) {
+        return cut(text, CUT_TO_CHARS);
+    }
+
+    /** The first {@code length} characters and an ellipsis, never splitting a surrogate pair. */
+    private static String cut(String text, int length) {
+        if (text.length() <= length) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(CUT_TO_CHARS - 1)) ? CUT_TO_CHARS - 1 : CUT_TO_CHARS;
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
         return text.substring(0, end) + "…";
     }
 
     private static String shortened(String text) {
-        return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH) + "…";
+        return cut(text, MAX_MESSAGE_LENGTH);
     }
 
     private static String sha256(byte[] bytes) {
