@@ -21,6 +21,8 @@ public class MessagingSettings {
      * (readiness DOWN, an error); false makes that a warning, for an operator who chose a limit on purpose.
      */
     private boolean refuseTopicsDroppingEvents = true;
+    /** How often the topics' retention is read again once it was found right (docs/decisions/0010). */
+    private Duration topicCheckInterval = Duration.ofMinutes(1);
 
     private boolean relayEnabled = true;
     private Duration relayPollInterval = Duration.ofMillis(500);
@@ -52,6 +54,8 @@ public class MessagingSettings {
     public void setTopicReplicationFactor(short topicReplicationFactor) { this.topicReplicationFactor = topicReplicationFactor; }
     public boolean isRefuseTopicsDroppingEvents() { return refuseTopicsDroppingEvents; }
     public void setRefuseTopicsDroppingEvents(boolean refuse) { this.refuseTopicsDroppingEvents = refuse; }
+    public Duration getTopicCheckInterval() { return topicCheckInterval; }
+    public void setTopicCheckInterval(Duration topicCheckInterval) { this.topicCheckInterval = topicCheckInterval; }
     public boolean isRelayEnabled() { return relayEnabled; }
     public void setRelayEnabled(boolean relayEnabled) { this.relayEnabled = relayEnabled; }
     public Duration getRelayPollInterval() { return relayPollInterval; }

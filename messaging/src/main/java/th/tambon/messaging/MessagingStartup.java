@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.tambon.contracts.Topics;
 import th.tambon.messaging.consumer.InboxListener;
+import th.tambon.messaging.kafka.RetentionWatch;
 import th.tambon.messaging.kafka.TopicProvisioner;
 import th.tambon.messaging.outbox.OutboxRelay;
 
-import th.tambon.messaging.health.MessagingHealth;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Once the application is up: ensures the service's topics exist (retrying while the broker is away, so a service
- * starts before Kafka does) and keep their events, then runs the outbox relay on a thread of its own. The listeners are micronaut-kafka's
+ * starts before Kafka does), then watches that they keep their events ({@link RetentionWatch}, whose gate the relay
+ * waits at) and runs the outbox relay, each on a thread of its own. The listeners are micronaut-kafka's
  * to run. On shutdown the relay finishes its round.
  */
 @Singleton
@@ -34,7 +35,7 @@ public class MessagingStartup implements ApplicationEventListener<StartupEvent> 
     private static final Logger LOG = LoggerFactory.getLogger(MessagingStartup.class);
 
     private final MessagingSettings settings;
-    private final MessagingHealth health;
+    private final RetentionWatch retention;
     private final TopicProvisioner provisioner;
     private final OutboxRelay relay;
     private final List<InboxListener> listeners;
@@ -42,11 +43,11 @@ public class MessagingStartup implements ApplicationEventListener<StartupEvent> 
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    public MessagingStartup(MessagingSettings settings, MessagingHealth health, TopicProvisioner provisioner,
+    public MessagingStartup(MessagingSettings settings, RetentionWatch retention, TopicProvisioner provisioner,
                             OutboxRelay relay, List<InboxListener> listeners,
                             @Value("${micronaut.application.name}") String serviceName) {
         this.settings = settings;
-        this.health = health;
+        this.retention = retention;
         this.provisioner = provisioner;
         this.relay = relay;
         this.listeners = listeners;
@@ -68,15 +69,6 @@ public class MessagingStartup implements ApplicationEventListener<StartupEvent> 
         return topics;
     }
 
-    /** The topics whose events are this service's to keep: those it publishes, and its dead-letter topic. */
-    private Set<String> ownTopics() {
-        Set<String> own = new LinkedHashSet<>(settings.getProduces());
-        if (!listeners.isEmpty()) {
-            own.add(Topics.deadLetterOf(serviceName));
-        }
-        return own;
-    }
-
     private void start() {
         Set<String> topics = topics();
         for (int attempt = 1; running; attempt++) {
@@ -93,64 +85,13 @@ public class MessagingStartup implements ApplicationEventListener<StartupEvent> 
                 }
             }
         }
-        if (!topicsKeepTheirEvents(topics)) {
-            return;
-        }
+        Set<String> produced = new LinkedHashSet<>(settings.getProduces());
+        start(serviceName + "-retention-watch", () -> retention.run(produced, topics, () -> running));
         if (settings.isRelayEnabled()) {
             start(serviceName + "-outbox-relay", () -> relay.run(() -> running));
         }
         LOG.info("Messaging started: topics {}, relay {}, listeners {}", topics, settings.isRelayEnabled() ? "on" : "off",
                 listeners.stream().map(l -> l.getClass().getSimpleName()).toList());
-    }
-
-    /**
-     * Waits until the service's own topics keep every event (docs/decisions/0010): a replica rebuilt by replay would
-     * miss what a topic deleted or compacted away. Until then readiness is DOWN, the relay publishes nothing and an
-     * error says what to change; a topic of another service that this one only reads is a warning. False when the
-     * service stops meanwhile.
-     */
-    private boolean topicsKeepTheirEvents(Set<String> topics) {
-        Set<String> own = ownTopics();
-        Set<String> warned = new java.util.HashSet<>();
-        for (int attempt = 1; running; attempt++) {
-            try {
-                Map<String, String> dropping = provisioner.droppingEvents(topics);
-                Map<String, String> refused = new LinkedHashMap<>();
-                dropping.forEach((topic, why) -> {
-                    String problem = topic + " would drop events that a replay needs (" + why + ")";
-                    if (own.contains(topic) && settings.isRefuseTopicsDroppingEvents()) {
-                        refused.put(topic, problem);
-                    } else {
-                        health.warn(topic, problem);
-                        if (warned.add(topic)) {
-                            LOG.warn("{}; a consumer rebuilt by replay would miss them. {}", problem, fix(topic));
-                        }
-                    }
-                });
-                if (refused.isEmpty()) {
-                    health.topics().progressed();
-                    return true;
-                }
-                String why = String.join("; ", refused.values());
-                health.topics().stuck(new IllegalStateException(why));
-                LOG.error("{}: the outbox relay publishes nothing until it keeps them. {}", why,
-                        refused.keySet().stream().map(MessagingStartup::fix).collect(Collectors.joining(" ")));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception e) {
-                LOG.warn("Could not read the configuration of topics {} (attempt {}): {}", topics, attempt, e.toString());
-            }
-            if (!pause(settings.backoffAfter(attempt))) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static String fix(String topic) {
-        return "To keep its events: kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics "
-                + "--entity-name " + topic + " --add-config cleanup.policy=delete,retention.ms=-1,retention.bytes=-1";
     }
 
     private boolean pause(Duration duration) {

@@ -120,9 +120,7 @@ class TopicRetentionTest {
     @Test
     @Order(3)
     void a_consumer_of_another_service_s_topic_that_would_drop_events_warns_and_keeps_reading() throws Exception {
-        admin.incrementalAlterConfigs(Map.of(resource(Topics.SCHOOLS_V1), List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS), AlterConfigOp.OpType.SET))))
-                .all().get(30, TimeUnit.SECONDS);
+        setRetention(Topics.SCHOOLS_V1, SEVEN_DAYS);
 
         try (ApplicationContext reader = ApplicationContext.run(properties("retention-reader", List.of()))) {
             Eventually.await(WAIT, () -> {
@@ -130,9 +128,65 @@ class TopicRetentionTest {
                 assertThat(health.details()).contains("warnings", Topics.SCHOOLS_V1, "retention.ms=" + SEVEN_DAYS);
                 assertThat(health.status()).isEqualTo(HealthStatus.UP);
             });
+            new KitRecords(broker.bootstrapServers(), infra, reader).send("K-reader", UUID.randomUUID().toString(),
+                    new KitRecords(broker.bootstrapServers(), infra, reader).json(school("55030001", "ผู้อ่านอ่านต่อ")));
+            Eventually.await(WAIT, () -> assertThat(infra.database().queryLong("SELECT count(*) FROM "
+                    + "messaging.inbox_message WHERE consumer = 'retention-reader.applied-schools'"))
+                    .as("the reader applied what came").isPositive());
         } finally {
             keepForEver(Topics.SCHOOLS_V1);
         }
+    }
+
+    @Test
+    @Order(4)
+    void a_topic_of_its_own_made_to_drop_events_while_the_service_runs_stops_publishing_until_it_keeps_them_again()
+            throws Exception {
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP));
+        setRetention(Topics.SCHOOLS_V1, SEVEN_DAYS);
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).details())
+                .contains(Topics.SCHOOLS_V1, "retention.ms=" + SEVEN_DAYS));
+        assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.DOWN);
+
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        UUID id = transactions.executeWrite(status -> context.getBean(Outbox.class)
+                .append(school("55040001", "รอหัวข้อที่กลับมาเก็บไว้ตลอด")));
+        try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
+            assertThat(probe.records(Duration.ofSeconds(2))).as("nothing published to a topic that would drop it")
+                    .noneMatch(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
+
+            keepForEver(Topics.SCHOOLS_V1);
+
+            probe.await(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+        }
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP));
+    }
+
+    @Test
+    @Order(5)
+    void a_dead_letter_topic_that_would_drop_letters_is_a_warning_and_publishing_goes_on() throws Exception {
+        setRetention("retention-test.dlq", SEVEN_DAYS);
+        try {
+            Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).details())
+                    .contains("warnings", "retention-test.dlq", "retention.ms=" + SEVEN_DAYS));
+            assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP);
+
+            TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+            UUID id = transactions.executeWrite(status -> context.getBean(Outbox.class)
+                    .append(school("55050001", "เผยแพร่ต่อไป")));
+            try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
+                probe.await(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+            }
+        } finally {
+            keepForEver("retention-test.dlq");
+        }
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).details()).doesNotContain("retention-test.dlq"));
+    }
+
+    private void setRetention(String topic, String millis) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(resource(topic), List.of(new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, millis), AlterConfigOp.OpType.SET))))
+                .all().get(30, TimeUnit.SECONDS);
     }
 
     private Map<String, Object> properties(String name, List<String> produces) {
@@ -142,6 +196,7 @@ class TopicRetentionTest {
         props.put("tambon.messaging.produces", produces);
         props.put("tambon.messaging.initial-backoff", "20ms");
         props.put("tambon.messaging.max-backoff", "300ms");
+        props.put("tambon.messaging.topic-check-interval", "1s");
         props.put("kit-test.subscription", "true");
         return props;
     }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.tambon.messaging.MessagingSettings;
@@ -81,19 +82,33 @@ public class TopicProvisioner {
     }
 
     /**
-     * The topics among these whose configuration would let the broker drop events a replay needs, each with what is
-     * wrong ("retention.ms=604800000"); empty when they all keep their events. Throws when the broker cannot be asked.
+     * What each topic's configuration says of its events: kept, dropped (and by which setting, e.g.
+     * "retention.ms=604800000"), or unknown because it could not be read (a missing topic, no permission, a broker
+     * away); each topic is judged on its own.
      */
-    public Map<String, String> droppingEvents(Collection<String> topics)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    public Map<String, Retention> retention(Collection<String> topics) throws InterruptedException {
         List<ConfigResource> resources = topics.stream().distinct()
                 .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
-        Map<String, String> dropping = new LinkedHashMap<>();
+        var futures = admin.describeConfigs(resources).values();
+        Map<String, Retention> retention = new LinkedHashMap<>();
         for (ConfigResource resource : resources) {
-            droppedBy(configs.get(resource)).ifPresent(why -> dropping.put(resource.name(), why));
+            try {
+                Config config = futures.get(resource).get(10, TimeUnit.SECONDS);
+                retention.put(resource.name(), new Retention(droppedBy(config).orElse(null), null));
+            } catch (ExecutionException e) {
+                retention.put(resource.name(), new Retention(null, e.getCause()));
+            } catch (TimeoutException e) {
+                retention.put(resource.name(), new Retention(null, e));
+            }
         }
-        return dropping;
+        return retention;
+    }
+
+    /** A topic's retention: {@code dropping} says what drops events (null when kept); {@code unreadable} why unknown. */
+    public record Retention(String dropping, Throwable unreadable) {
+        public boolean missing() {
+            return unreadable instanceof UnknownTopicOrPartitionException;
+        }
     }
 
     /** What in a topic's configuration deletes or compacts events away, or empty when it keeps them all. */

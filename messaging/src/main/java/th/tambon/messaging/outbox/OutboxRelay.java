@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.tambon.messaging.MessagingSettings;
 import th.tambon.messaging.health.MessagingHealth;
+import th.tambon.messaging.kafka.RetentionWatch;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public class OutboxRelay {
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxRepository rows;
+    private final RetentionWatch retention;
     private final TopicAvailability availability;
     private final LanePublisher publisher;
     private final MessagingSettings settings;
@@ -45,11 +47,12 @@ public class OutboxRelay {
     private final AtomicLong parked = new AtomicLong();
     private final Counter published;
 
-    OutboxRelay(TransactionOperations<Connection> transactions, OutboxRepository rows, TopicAvailability availability,
-                LanePublisher publisher, MessagingSettings settings, OutboxSignal signal, MessagingHealth health,
-                MeterRegistry meters) {
+    OutboxRelay(TransactionOperations<Connection> transactions, OutboxRepository rows, RetentionWatch retention,
+                TopicAvailability availability, LanePublisher publisher, MessagingSettings settings,
+                OutboxSignal signal, MessagingHealth health, MeterRegistry meters) {
         this.transactions = transactions;
         this.rows = rows;
+        this.retention = retention;
         this.availability = availability;
         this.publisher = publisher;
         this.settings = settings;
@@ -65,7 +68,8 @@ public class OutboxRelay {
     }
 
     /**
-     * The relay loop; returns when {@code running} turns false or the thread is interrupted. A round that fails for
+     * The relay loop; returns when {@code running} turns false or the thread is interrupted. It publishes only while
+     * the {@link RetentionWatch} finds the topics keeping their events. A round that fails for
      * any reason (the database away, a broken JVM) is retried after a backoff: the loop never ends on its own, and
      * readiness reports the relay DOWN until a round succeeds again.
      */
@@ -73,6 +77,11 @@ public class OutboxRelay {
         int failures = 0;
         while (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             try {
+                if (!retention.allowsPublishing()) {
+                    // a topic would drop what it is given (readiness says which); the outbox keeps the events
+                    signal.await(settings.getRelayPollInterval());
+                    continue;
+                }
                 boolean more = publishPending() == Round.MORE;
                 failures = 0;
                 health.progressed();
