@@ -30,8 +30,9 @@ public record SchoolReplica(
         @Schema(description = "NONE, or the status of the school's latest quality-school designation", example = "ACTIVE",
                 allowableValues = {"NONE", "NOMINATED", "DESIGNATED", "ACTIVE", "WITHDRAWN"}) String qualityStatus,
         @Schema(example = "2020-07-01T02:00:00Z") Instant registeredAt,
-        @Schema(description = "the school's version these fields are at", example = "1") long version,
-        @Schema(description = "ce_id of the event that brought them", example = "5d0c7e2a-8b4f-4f3e-a1c9-2e7d9b6a3f10")
+        @Schema(description = "the highest version of the school this replica has seen (its details and its designation steps "
+                + "each keep their own newest)", example = "1") long version,
+        @Schema(description = "ce_id of the event that last changed the row", example = "5d0c7e2a-8b4f-4f3e-a1c9-2e7d9b6a3f10")
         String lastEventId,
         @Schema(description = "when this replica last changed", example = "2020-07-01T02:00:01Z") Instant updatedAt) {
 }
