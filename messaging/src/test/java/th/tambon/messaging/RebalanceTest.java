@@ -1,0 +1,106 @@
+package th.tambon.messaging;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.health.HealthStatus;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import th.tambon.contracts.Topics;
+import th.tambon.messaging.cloudevents.CloudEvent;
+import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.messaging.codec.EventCodec;
+import th.tambon.messaging.kafka.TopicProvisioner;
+import th.tambon.testkit.Eventually;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
+import th.tambon.testkit.kafka.KafkaProbe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.messaging.KitRecords.school;
+
+/**
+ * A partition that waits on an instance is that instance's worry only while it has the partition: once a rebalance
+ * gives it to another instance, the first is ready again and the second says it waits. The range assignor orders the
+ * group's members by client id, so the instance started second ({@code a} before {@code test}) takes partition 0.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RebalanceTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @RegisterExtension
+    static final RealInfrastructure infra = new RealInfrastructure();
+
+    private EmbeddedKafkaBroker broker;
+    private ApplicationContext first;
+    private ApplicationContext second;
+
+    @BeforeAll
+    void start() throws Exception {
+        KitRecords.createAppliedSchoolTable(infra);
+        broker = EmbeddedKafkaBroker.onFreePorts().start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(TopicProvisioner.newTopic(Topics.SCHOOLS_V1, 3, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        KitTestListener.brokenFailures.set(Integer.MAX_VALUE);
+        ProducerRecord<String, byte[]> broken = new ProducerRecord<>(Topics.SCHOOLS_V1, 0, "57010001",
+                new EventCodec(io.micronaut.json.JsonMapper.createDefault()).encode(school("57010001", "BROKEN ที่ 0")));
+        CloudEventHeaders.write(new CloudEvent(UUID.randomUUID().toString(), KitRecords.SCHOOL_REGISTERED,
+                "/tambon/test", Instant.now(), "57010001", null), broken.headers());
+        KafkaProbe.send(broker.bootstrapServers(), broken);
+    }
+
+    @AfterAll
+    void stop() {
+        KitTestListener.brokenFailures.set(0);
+        for (ApplicationContext context : new ApplicationContext[]{second, first}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void a_waiting_partition_given_to_another_instance_stops_keeping_the_first_one_down() {
+        first = ApplicationContext.run(properties("test"));
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(first).status()).isEqualTo(HealthStatus.DOWN));
+
+        second = ApplicationContext.run(properties("a"));
+
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(second).details()).contains("schools.v1-0"));
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(first).status()).isEqualTo(HealthStatus.UP));
+        assertThat(KitHealth.of(second).status()).isEqualTo(HealthStatus.DOWN);
+
+        KitTestListener.brokenFailures.set(0);
+        Eventually.await(WAIT, () -> assertThat(KitHealth.of(second).status()).isEqualTo(HealthStatus.UP));
+    }
+
+    private Map<String, Object> properties(String instance) {
+        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
+        props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        props.put("micronaut.application.name", "rebalance-test");
+        props.put("tambon.messaging.instance-id", instance);
+        props.put("tambon.messaging.initial-backoff", "20ms");
+        props.put("tambon.messaging.max-backoff", "200ms");
+        props.put("kafka.consumers.default.partition.assignment.strategy",
+                "org.apache.kafka.clients.consumer.RangeAssignor");
+        props.put("kit-test.subscription", "true");
+        return props;
+    }
+}
