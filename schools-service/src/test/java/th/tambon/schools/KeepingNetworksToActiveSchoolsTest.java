@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An ESA's network holds its active quality schools only: a school whose designation stops being ACTIVE leaves the
  * network in the same transaction (announced and audited as a network change), a withdrawn chair leaves the network
- * without a chair until one is set, and a network being set and a withdrawal racing it are taken one after the other.
+ * without a chair until one is set, and a network being set and a withdrawal racing it are taken one after the other;
+ * neither deadlocks with a plan drafted for the school meanwhile (which locks the school, then refers to the ESA).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeepingNetworksToActiveSchoolsTest {
@@ -130,7 +131,7 @@ class KeepingNetworksToActiveSchoolsTest {
         TestHttp.Response put;
         try (Connection held = infra.database().connect()) {
             held.setAutoCommit(false);
-            execute(held, "SELECT code FROM school WHERE code = '36050002' FOR UPDATE");
+            execute(held, "SELECT code FROM school WHERE code = '36050002' FOR NO KEY UPDATE");
             CompletableFuture<TestHttp.Response> setting = CompletableFuture.supplyAsync(
                     () -> obec.put(network("P36-5"), body("36050001", "36050001", "36050002")));
 
@@ -154,7 +155,7 @@ class KeepingNetworksToActiveSchoolsTest {
         try (Connection held = infra.database().connect()) {
             held.setAutoCommit(false);
             // what a network PUT holds while it adds 36060002
-            execute(held, "SELECT code FROM esa WHERE code = 'P36-6' FOR UPDATE");
+            execute(held, "SELECT code FROM esa WHERE code = 'P36-6' FOR NO KEY UPDATE");
             CompletableFuture<TestHttp.Response> withdrawing = CompletableFuture.supplyAsync(() -> withdraw("36060002"));
 
             awaitBlockedBy(held);
@@ -166,6 +167,55 @@ class KeepingNetworksToActiveSchoolsTest {
 
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         assertThat(obec.get(network("P36-6")).json().get("members").findValuesAsText("code")).containsExactly("36060001");
+    }
+
+    @Test
+    void a_withdrawal_and_a_plan_drafted_for_the_school_meanwhile_both_go_through_without_a_deadlock() throws Exception {
+        esaWithActiveSchools(7, "36070001");
+        TestHttp.Response withdrawn;
+        try (Connection held = infra.database().connect()) {
+            held.setAutoCommit(false);
+            // what a draft of 36070001's plan holds before it inserts the plan, whose foreign keys share the ESA's row
+            execute(held, "SELECT code FROM school WHERE code = '36070001' FOR NO KEY UPDATE");
+            CompletableFuture<TestHttp.Response> withdrawing = CompletableFuture.supplyAsync(() -> withdraw("36070001"));
+
+            awaitBlockedBy(held);
+            execute(held, planOf("36070001", "P36-7"));
+            held.commit();
+            withdrawn = withdrawing.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM development_plan WHERE school = '36070001'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_network_being_set_and_a_plan_drafted_for_a_member_meanwhile_both_go_through_without_a_deadlock()
+            throws Exception {
+        esaWithActiveSchools(8, "36080001", "36080002");
+        TestHttp.Response put;
+        try (Connection held = infra.database().connect()) {
+            held.setAutoCommit(false);
+            execute(held, "SELECT code FROM school WHERE code = '36080002' FOR NO KEY UPDATE");
+            CompletableFuture<TestHttp.Response> setting = CompletableFuture.supplyAsync(
+                    () -> obec.put(network("P36-8"), body("36080001", "36080001", "36080002")));
+
+            awaitBlockedBy(held);
+            execute(held, planOf("36080002", "P36-8"));
+            held.commit();
+            put = setting.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(obec.get(network("P36-8")).json().get("members").findValuesAsText("code"))
+                .containsExactly("36080001", "36080002");
+        assertThat(count("SELECT count(*) FROM development_plan WHERE school = '36080002'")).isEqualTo(1);
+    }
+
+    /** The row a draft of the school's plan inserts: its foreign keys take a key-share lock on the school and the ESA. */
+    private static String planOf(String school, String esa) {
+        return "INSERT INTO development_plan (id, school, esa, academic_year, status, created_at, updated_at, version) "
+                + "VALUES (gen_random_uuid(), '" + school + "', '" + esa + "', 2569, 'DRAFT', now(), now(), 1)";
     }
 
     private void esaWithActiveSchools(int zone, String... schools) {

@@ -3,6 +3,7 @@ package th.tambon.schools.esa.infrastructure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,40 +12,47 @@ import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.esa.model.EsaKind;
+import th.tambon.schools.shared.RowLocks;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /** The {@code esa} table, in terms of {@link Esa}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface EsaRepository extends PageableRepository<EsaRow, String>, JpaSpecificationExecutor<EsaRow> {
+public abstract class EsaRepository implements PageableRepository<EsaRow, String>, JpaSpecificationExecutor<EsaRow> {
+    private final JdbcOperations jdbc;
+
+    protected EsaRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** Inserts the ESA; false when one with the same code exists (also under a concurrent insert). */
-    default boolean insert(Esa esa) {
+    public boolean insert(Esa esa) {
         EsaRow row = EsaRow.of(esa);
         return insertIfAbsent(row.code(), row.kind(), row.zone(), row.provinceCode(), row.province(), row.nameTh(),
                 row.nameEn(), row.director(), row.registeredAt(), row.version()) == 1;
     }
 
-    default Optional<Esa> find(String code) {
+    public Optional<Esa> find(String code) {
         return findById(code).map(EsaRow::toEsa);
     }
 
-    /** The ESA, its row locked until the transaction ends: the way to read an ESA one means to change. */
-    default Optional<Esa> findForChange(String code) {
-        return lockById(code).map(EsaRow::toEsa);
+    /**
+     * The ESA, its row locked until the transaction ends: the way to read an ESA one means to change ({@link RowLocks}:
+     * no other writer, while rows referring to it, such as a school's plan, can still be inserted).
+     */
+    public Optional<Esa> findForChange(String code) {
+        return RowLocks.read(jdbc, EsaRow.class, "SELECT * FROM esa WHERE code = ? FOR NO KEY UPDATE", code).stream()
+                .findFirst().map(EsaRow::toEsa);
     }
 
     /** Stores a changed ESA read with {@link #findForChange}. */
-    default void save(Esa esa) {
+    public void save(Esa esa) {
         update(EsaRow.of(esa));
     }
 
-    @Query("SELECT * FROM esa WHERE code = :code FOR UPDATE")
-    Optional<EsaRow> lockById(String code);
-
     /** ESAs filtered by kind and/or province (either may be null), in the pageable's order. */
-    default Page<Esa> list(@Nullable EsaKind kind, @Nullable String provinceCode, Pageable pageable) {
+    public Page<Esa> list(@Nullable EsaKind kind, @Nullable String provinceCode, Pageable pageable) {
         PredicateSpecification<EsaRow> filter = PredicateSpecification.where(null);
         if (kind != null) {
             filter = filter.and((root, criteria) -> criteria.equal(root.get("kind"), kind.name()));
@@ -59,6 +67,7 @@ public interface EsaRepository extends PageableRepository<EsaRow, String>, JpaSp
             INSERT INTO esa (code, kind, zone, province_code, province, name_th, name_en, director, registered_at, version)
             VALUES (:code, :kind, :zone, :provinceCode, :province, :nameTh, :nameEn, :director, :registeredAt, :version)
             ON CONFLICT (code) DO NOTHING""")
-    int insertIfAbsent(String code, String kind, int zone, String provinceCode, String province, String nameTh,
-                       String nameEn, @Nullable String director, Instant registeredAt, long version);
+    public abstract int insertIfAbsent(String code, String kind, int zone, String provinceCode, String province,
+                                       String nameTh, String nameEn, @Nullable String director, Instant registeredAt,
+                                       long version);
 }

@@ -11,8 +11,11 @@ import java.time.Instant;
  * Keeps a network to active quality schools: a school whose designation stops being ACTIVE leaves its ESA's network
  * in the transaction of that step, as a recorded and announced network change (a chair school leaves the network
  * without a chair). Locks: the ESA's row before the school's, the order in which setting a network takes them (the
- * ESA's, then its members' in code order), so a withdrawal and a network being set wait for each other and never
- * deadlock.
+ * ESA's, then its members' in code order), so a withdrawal and a network being set wait for each other rather than
+ * each holding what the other needs. A transaction that locks a school and then inserts a row referring to its ESA
+ * (a plan drafted, a designation recorded) takes them in the other order, the ESA's only as the foreign-key check's
+ * key-share lock: the rows are locked {@code FOR NO KEY UPDATE}, which does not conflict with it, so that order does
+ * not deadlock either.
  */
 @Singleton
 public class RemovingFromNetworks {

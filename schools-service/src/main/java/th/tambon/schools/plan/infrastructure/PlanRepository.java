@@ -4,10 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import th.tambon.schools.shared.RowLocks;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,19 +18,27 @@ import java.util.UUID;
 
 /** The {@code development_plan} table; {@link Plans} joins it with the targets. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface PlanRepository extends CrudRepository<PlanRow, UUID> {
+public abstract class PlanRepository implements CrudRepository<PlanRow, UUID> {
+    private final JdbcOperations jdbc;
 
-    Optional<PlanRow> findBySchoolAndAcademicYear(String school, int academicYear);
+    protected PlanRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public abstract Optional<PlanRow> findBySchoolAndAcademicYear(String school, int academicYear);
 
     /** The school's plans, the latest academic year first. */
-    List<PlanRow> findBySchoolOrderByAcademicYearDesc(String school);
+    public abstract List<PlanRow> findBySchoolOrderByAcademicYearDesc(String school);
 
-    /** The plan of that school and year, its row locked until the transaction ends. */
-    @Query("SELECT * FROM development_plan WHERE school = :school AND academic_year = :academicYear FOR UPDATE")
-    Optional<PlanRow> lockBySchoolAndAcademicYear(String school, int academicYear);
+    /** The plan of that school and year, its row locked until the transaction ends ({@link RowLocks}). */
+    public Optional<PlanRow> lockBySchoolAndAcademicYear(String school, int academicYear) {
+        return RowLocks.read(jdbc, PlanRow.class, "SELECT * FROM development_plan WHERE school = ? AND academic_year = ?"
+                + " FOR NO KEY UPDATE", school, academicYear).stream().findFirst();
+    }
 
     /** Stores a plan's status, return reason and version after a change (its school, ESA, year and creation stay). */
-    void update(@Id UUID id, String status, @Nullable String returnReason, Instant updatedAt, long version);
+    public abstract void update(@Id UUID id, String status, @Nullable String returnReason, Instant updatedAt,
+                                long version);
 
     /** Plans filtered by ESA, academic year and status (each optional), a page at a time. */
     @Query(value = """
@@ -41,5 +51,5 @@ public interface PlanRepository extends CrudRepository<PlanRow, UUID> {
             WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa)
               AND (CAST(:academicYear AS INT) IS NULL OR academic_year = :academicYear)
               AND (CAST(:status AS TEXT) IS NULL OR status = :status)""")
-    Page<PlanRow> list(@Nullable String esa, @Nullable Integer academicYear, @Nullable String status, Pageable pageable);
+    public abstract Page<PlanRow> list(@Nullable String esa, @Nullable Integer academicYear, @Nullable String status, Pageable pageable);
 }

@@ -3,6 +3,7 @@ package th.tambon.schools.school.infrastructure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -12,56 +13,66 @@ import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.school.model.SchoolFilter;
 import th.tambon.schools.school.model.SearchKey;
+import th.tambon.schools.shared.RowLocks;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /** The {@code school} table, in terms of {@link School}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface SchoolRepository extends PageableRepository<SchoolRow, String>, JpaSpecificationExecutor<SchoolRow> {
+public abstract class SchoolRepository implements PageableRepository<SchoolRow, String>,
+        JpaSpecificationExecutor<SchoolRow> {
+    private final JdbcOperations jdbc;
+
+    protected SchoolRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** Inserts the school; false when one with the same code exists (also under a concurrent insert). */
-    default boolean insert(School school) {
+    public boolean insert(School school) {
         SchoolRow row = SchoolRow.of(school);
         return insertIfAbsent(row.code(), row.nameTh(), row.nameEn(), row.esa(), row.province(), row.district(),
                 row.tambon(), row.tambonCode(), row.director(), row.students(), row.teachers(), row.qualityStatus(),
                 row.searchKey(), row.registeredAt(), row.version()) == 1;
     }
 
-    default Optional<School> find(String code) {
+    public Optional<School> find(String code) {
         return findById(code).map(SchoolRow::toSchool);
     }
 
-    /** The school, its row locked until the transaction ends: the way to read a school one means to change. */
-    default Optional<School> findForChange(String code) {
-        return lockById(code).map(SchoolRow::toSchool);
+    /**
+     * The school, its row locked until the transaction ends: the way to read a school one means to change
+     * ({@link RowLocks}: no other writer, while rows referring to it can still be inserted).
+     */
+    public Optional<School> findForChange(String code) {
+        return RowLocks.read(jdbc, SchoolRow.class, "SELECT * FROM school WHERE code = ? FOR NO KEY UPDATE", code)
+                .stream().findFirst().map(SchoolRow::toSchool);
     }
 
     /** The schools of those codes that exist, in no particular order. */
-    default java.util.List<School> findAllByCode(java.util.Collection<String> codes) {
+    public java.util.List<School> findAllByCode(java.util.Collection<String> codes) {
         return codes.isEmpty() ? java.util.List.of() : findByCodeIn(codes).stream().map(SchoolRow::toSchool).toList();
     }
 
-    java.util.List<SchoolRow> findByCodeIn(java.util.Collection<String> codes);
+    public abstract java.util.List<SchoolRow> findByCodeIn(java.util.Collection<String> codes);
 
     /**
      * The schools of those codes that exist, their rows locked until the transaction ends, in code order (so two
      * callers locking overlapping sets wait for each other instead of deadlocking).
      */
-    default java.util.List<School> findAllForChange(java.util.Collection<String> codes) {
-        return codes.isEmpty() ? java.util.List.of() : lockByCodeIn(codes).stream().map(SchoolRow::toSchool).toList();
+    public java.util.List<School> findAllForChange(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? java.util.List.of() : RowLocks.read(jdbc, SchoolRow.class,
+                "SELECT * FROM school WHERE code = ANY (CAST(? AS CHAR(8)[])) ORDER BY code FOR NO KEY UPDATE", codes)
+                .stream().map(SchoolRow::toSchool).toList();
     }
 
-    @Query("SELECT * FROM school WHERE code IN (:codes) ORDER BY code FOR UPDATE")
-    java.util.List<SchoolRow> lockByCodeIn(java.util.Collection<String> codes);
-
     /** Stores a changed school read with {@link #findForChange}. */
-    default void save(School school) {
+    public void save(School school) {
         update(SchoolRow.of(school));
     }
 
     /** Schools matching every criterion the filter sets, in the pageable's order. */
-    default Page<School> list(SchoolFilter filter, Pageable pageable) {
+    public Page<School> list(SchoolFilter filter, Pageable pageable) {
         PredicateSpecification<SchoolRow> where = PredicateSpecification.where(null);
         if (filter.esa() != null) {
             where = where.and((root, criteria) -> criteria.equal(root.get("esa"), filter.esa()));
@@ -86,17 +97,14 @@ public interface SchoolRepository extends PageableRepository<SchoolRow, String>,
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    @Query("SELECT * FROM school WHERE code = :code FOR UPDATE")
-    Optional<SchoolRow> lockById(String code);
-
     @Query("""
             INSERT INTO school (code, name_th, name_en, esa, province, district, tambon, tambon_code, director,
                 students, teachers, quality_status, search_key, registered_at, version)
             VALUES (:code, :nameTh, :nameEn, :esa, :province, :district, :tambon, :tambonCode, :director,
                 :students, :teachers, :qualityStatus, :searchKey, :registeredAt, :version)
             ON CONFLICT (code) DO NOTHING""")
-    int insertIfAbsent(String code, String nameTh, @Nullable String nameEn, String esa, String province,
-                       String district, String tambon, String tambonCode, @Nullable String director,
-                       @Nullable Integer students, @Nullable Integer teachers, String qualityStatus, String searchKey,
-                       Instant registeredAt, long version);
+    public abstract int insertIfAbsent(String code, String nameTh, @Nullable String nameEn, String esa,
+                                       String province, String district, String tambon, String tambonCode,
+                                       @Nullable String director, @Nullable Integer students, @Nullable Integer teachers,
+                                       String qualityStatus, String searchKey, Instant registeredAt, long version);
 }
