@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code POST /api/v1/schools/{code}/designations/in-force} (OBEC's way to record history). A school already active
  * from that date is unchanged; so is one whose designation held that date and was withdrawn later, with a note (the
  * importer neither withdraws nor designates again). The importer never rewrites a designation's history: a school
- * active from another date, or with a designation still in progress (nominated or designated), fails with the
- * registry's dates, to be settled through the API. A school without {@code qualitySchool} is left as the registry has
- * it.
+ * active from another date, with a designation still in progress (nominated or designated), or with one withdrawn
+ * after the file's date, fails with the registry's dates, to be settled through the API. A school without
+ * {@code qualitySchool} is left as the registry has it.
  */
 public final class DesignationSection implements Section {
     private static final Set<String> OPEN = Set.of("NOMINATED", "DESIGNATED", "ACTIVE");
@@ -85,7 +85,7 @@ public final class DesignationSection implements Section {
             if (!designations.ok() || designations.body() == null) {
                 return Result.failed("GET " + history + ": " + designations.status() + " " + designations.problem());
             }
-            Result decided = decide(designations.body(), LocalDate.parse(designatedOn));
+            Result decided = decide(item.key(), designations.body(), LocalDate.parse(designatedOn));
             if (decided != null) {
                 return decided;
             }
@@ -108,9 +108,11 @@ public final class DesignationSection implements Section {
      * {@code designatedOn}", or null when an in-force record from that date is what is missing. A withdrawn designation
      * active on that date (or from it) already records the file's fact, ended later: left as it is, since the importer
      * neither withdraws nor designates again. One withdrawn before that date is history that does not stand in the way;
-     * one active only after it would overlap a record from that date, which would rewrite history.
+     * one active only after it would overlap a record from that date, which would rewrite history, and so would one
+     * withdrawn after it that was never active on it (a nomination ended before it became active): the API refuses a
+     * designation beginning before the school's latest withdrawal, and so does the importer, before any write.
      */
-    private static Result decide(JsonNode designations, LocalDate designatedOn) {
+    private static Result decide(String school, JsonNode designations, LocalDate designatedOn) {
         for (JsonNode designation : designations) {
             LocalDate from = date(designation.path("activeFrom"));
             LocalDate withdrawn = date(designation.path("withdrawnOn"));
@@ -131,6 +133,7 @@ public final class DesignationSection implements Section {
                         + designation.path("nominatedOn").asText() + "); settle it through the API first");
             }
         }
+        LocalDate latestWithdrawal = null;
         for (JsonNode designation : designations) {
             LocalDate from = date(designation.path("activeFrom"));
             if (from != null && from.isAfter(designatedOn)) {
@@ -138,6 +141,15 @@ public final class DesignationSection implements Section {
                         + designation.path("withdrawnOn").asText() + ", the file from " + designatedOn
                         + "; the importer does not rewrite a designation's history");
             }
+            LocalDate withdrawn = date(designation.path("withdrawnOn"));
+            if (withdrawn != null && (latestWithdrawal == null || withdrawn.isAfter(latestWithdrawal))) {
+                latestWithdrawal = withdrawn;
+            }
+        }
+        // the API's rule: a new designation cannot begin before the school's latest withdrawal (422 naming the date)
+        if (latestWithdrawal != null && designatedOn.isBefore(latestWithdrawal)) {
+            return Result.failed("school " + school + "'s previous designation was withdrawn on " + latestWithdrawal
+                    + ": a new one cannot begin before that (the file has it active from " + designatedOn + ")");
         }
         return null;
     }

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How a school's quality-school designation is decided from what the registry holds, against a stand-in gateway that
- * answers the in-force record as today's schools-service does when the school's own withdrawn designation overlaps it.
+ * answers the in-force record as today's schools-service does when it would begin before the school's latest
+ * withdrawal: 422 naming the date.
  */
 class DesignationSectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +26,10 @@ class DesignationSectionTest {
 
     private final StandInGateway stand = new StandInGateway()
             .on(ACTIVE_LIST, 200, "{\"items\":[],\"totalPages\":1}")
-            .on(IN_FORCE, 409, "{\"detail\":\"Tambon 312104 already has an active quality school: 31040001 "
-                    + "โรงเรียนบ้านหัวฝาย (active from 2019-06-01 to 2021-05-16)\"}");
+            .on(IN_FORCE, 422, "{\"status\":422,\"detail\":\"designatedOn: school 31040001's previous designation was "
+                    + "withdrawn on 2021-05-16: a new one cannot begin before that\",\"errors\":[{\"field\":"
+                    + "\"designatedOn\",\"message\":\"school 31040001's previous designation was withdrawn on "
+                    + "2021-05-16: a new one cannot begin before that\"}]}");
     private final DesignationSection section = new DesignationSection("seed.json");
 
     @AfterEach
@@ -123,6 +126,27 @@ class DesignationSectionTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.reason()).isEqualTo("the registry has it active from 2020-01-10 to 2021-05-16, the file from "
                 + "2019-06-01; the importer does not rewrite a designation's history");
+        assertThat(stand.seen()).doesNotContain(IN_FORCE);
+    }
+
+    @Test
+    void a_file_date_before_the_latest_withdrawal_of_a_designation_that_never_held_it_fails_like_the_api_without_a_write()
+            throws Exception {
+        stand.on(HISTORY, 200, """
+                [{"id": "d-1", "school": "31040001", "esa": "P31-4", "tambonCode": "312104", "status": "WITHDRAWN",
+                  "nominatedOn": "2020-01-01", "designatedOn": null, "activeFrom": null, "withdrawnOn": "2020-06-01",
+                  "steps": []}]""");
+        List<Item> items = section.items(scenario("2020-03-01"));
+        section.prefetch(stand.client(), items);
+
+        Result dryRun = section.load(items.get(0), stand.client(), true);
+        Result result = section.load(items.get(0), stand.client(), false);
+
+        for (Result decided : List.of(dryRun, result)) {
+            assertThat(decided.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(decided.reason()).isEqualTo("school 31040001's previous designation was withdrawn on 2020-06-01: "
+                    + "a new one cannot begin before that (the file has it active from 2020-03-01)");
+        }
         assertThat(stand.seen()).doesNotContain(IN_FORCE);
     }
 
