@@ -114,6 +114,83 @@ class ImportCommandTest {
     }
 
     @Test
+    void re_importing_the_seed_after_its_chair_school_was_withdrawn_exits_0_leaving_the_network_as_it_is_with_a_note()
+            throws Exception {
+        String chair = "31040001";
+        registryAfterTheSeedWithdrawn(chair);
+
+        int exit = run(ImportCommand::sections, seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isZero();
+        assertThat(printed).containsPattern("(?m)^designations +0 +0 +71 +0$")
+                .containsPattern("(?m)^networks +0 +0 +1 +0$")
+                .contains("  $.networks[0] (P31-4): the file lists " + chair + " (its chair school), which the registry "
+                        + "holds as a withdrawn quality school: the network is left as the registry has it; set it "
+                        + "through the API (PUT /api/v1/esas/P31-4/network)\n");
+        assertThat(stand.seen()).noneMatch(request -> request.startsWith("PUT ") || request.startsWith("POST "));
+    }
+
+    /**
+     * The stand-in answers as the registry does after the seed was imported and {@code withdrawn}, P31-4's chair school,
+     * was withdrawn: no longer an active quality school nor in the network, which has no chair; a network PUT listing
+     * it is refused as schools-service refuses it.
+     */
+    private void registryAfterTheSeedWithdrawn(String withdrawn) throws Exception {
+        JsonNode seed = JSON.readTree(seed().toFile());
+        ArrayNode esas = JSON.createArrayNode();
+        seed.get("esas").forEach(esa -> esas.add(((ObjectNode) esa.deepCopy()).put("version", 1)));
+        stand.on("GET /api/v1/esas?sort=code&size=500&page=0", 200, page(esas));
+        for (JsonNode esa : seed.get("esas")) {
+            String code = esa.get("code").asText();
+            ArrayNode schools = JSON.createArrayNode();
+            ArrayNode active = JSON.createArrayNode();
+            ArrayNode withdrawnSchools = JSON.createArrayNode();
+            for (JsonNode school : seed.get("schools")) {
+                if (!school.get("esa").asText().equals(code)) {
+                    continue;
+                }
+                boolean isWithdrawn = school.get("code").asText().equals(withdrawn);
+                ObjectNode view = ((ObjectNode) school.deepCopy()).put("version", isWithdrawn ? 3 : 2)
+                        .put("qualityStatus", isWithdrawn ? "WITHDRAWN" : "ACTIVE");
+                schools.add(view);
+                if (isWithdrawn) {
+                    withdrawnSchools.add(view);
+                } else {
+                    active.addObject().put("school", school.get("code").asText())
+                            .put("activeFrom", school.get("qualitySchool").get("designatedOn").asText());
+                }
+            }
+            stand.on("GET /api/v1/schools?sort=code&esa=" + code + "&size=500&page=0", 200, page(schools));
+            stand.on("GET /api/v1/quality-schools?esa=" + code + "&size=500&page=0", 200, page(active));
+            stand.on("GET /api/v1/schools?esa=" + code + "&qualityStatus=WITHDRAWN&size=500&page=0", 200,
+                    page(withdrawnSchools));
+        }
+        stand.on("GET /api/v1/schools/" + withdrawn + "/designations", 200, """
+                [{"id": "d-1", "school": "%s", "esa": "P31-4", "tambonCode": "312104", "status": "WITHDRAWN",
+                  "nominatedOn": "2019-06-01", "designatedOn": "2019-06-01", "activeFrom": "2019-06-01",
+                  "withdrawnOn": "2020-10-15", "steps": []}]""".formatted(withdrawn));
+        JsonNode listed = seed.get("networks").get(0);
+        ObjectNode network = JSON.createObjectNode().put("esa", "P31-4").putNull("chairSchool").putNull("chairPerson");
+        ArrayNode members = network.putArray("members");
+        listed.get("members").forEach(member -> {
+            if (!member.asText().equals(withdrawn)) {
+                members.addObject().put("code", member.asText());
+            }
+        });
+        stand.on("GET /api/v1/esas/P31-4/network", 200, network.toString());
+        stand.on("PUT /api/v1/esas/P31-4/network", 422, "{\"status\":422,\"detail\":\"members[0]: " + withdrawn
+                + " is not an active quality school (its status is WITHDRAWN)\",\"errors\":[{\"field\":\"members[0]\","
+                + "\"message\":\"" + withdrawn + " is not an active quality school (its status is WITHDRAWN)\"}]}");
+    }
+
+    private static String page(ArrayNode items) {
+        ObjectNode page = JSON.createObjectNode();
+        page.set("items", items);
+        return page.put("totalPages", 1).toString();
+    }
+
+    @Test
     void a_file_with_two_networks_for_one_esa_is_refused_with_exit_3_before_any_request() throws Exception {
         ObjectNode file = (ObjectNode) JSON.readTree(seed().toFile());
         ((ArrayNode) file.get("networks")).add(file.get("networks").get(0).deepCopy());
