@@ -29,8 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -123,7 +121,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Cannot read " + file + ": " + e);
             return TambonImport.REJECTED;
         }
-        List<ScenarioProblem> problems = new ScenarioValidator(LocalDate.now(ZoneId.of("Asia/Bangkok"))).validate(scenario);
+        List<ScenarioProblem> problems = new ScenarioValidator(ScenarioValidator.today()).validate(scenario);
         if (!problems.isEmpty()) {
             err.println(file + " breaks " + problems.size() + (problems.size() == 1 ? " rule" : " rules")
                     + "; nothing was written:");

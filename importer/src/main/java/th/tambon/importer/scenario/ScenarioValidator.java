@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import th.tambon.contracts.Codes;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,11 @@ public final class ScenarioValidator {
 
     public ScenarioValidator(LocalDate today) {
         this.today = today;
+    }
+
+    /** Today as the API judges dates: in Asia/Bangkok, whatever zone the machine running the importer is in. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Bangkok"));
     }
 
     /** Every problem of the file, in file order; empty when it may be loaded. */
