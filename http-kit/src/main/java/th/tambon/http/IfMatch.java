@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
  * A write's {@code If-Match} precondition, evaluated as RFC 9110 §13.1.1 says: {@code *} matches any current version
  * of a resource that exists; a list of entity-tags matches when one of its strong tags is the current version's ETag
  * ({@code "3"}); a weak tag ({@code W/"3"}) never matches. Absent, it matches too: whether a write requires it (428)
- * is the endpoint's rule. Plain Java, so the application layer can evaluate it where it holds the row lock.
+ * is the endpoint's rule, and where it must name the version a decision was made on, {@code *} names none
+ * ({@link #namesTags}). {@link #matches} judges a resource that exists; where none does, a present If-Match is false,
+ * {@code *} included, which only the endpoint knows to say. Plain Java, so the application layer can evaluate it where
+ * it holds the row lock.
  */
 @Schema(type = "string", description = "* or a list of ETags, e.g. \"3\" or \"3\", \"4\"", example = "\"3\"")
 public final class IfMatch {
@@ -62,6 +65,14 @@ public final class IfMatch {
     /** Whether the request carried the precondition. */
     public boolean present() {
         return sent != null;
+    }
+
+    /**
+     * Whether it names versions, entity-tags, rather than {@code *} or nothing: what an endpoint that requires the
+     * version a decision was made on (428 otherwise) asks for.
+     */
+    public boolean namesTags() {
+        return present() && !any;
     }
 
     /** Whether a resource that exists at {@code version} (its ETag {@link Versions#etag}) meets the precondition. */

@@ -47,6 +47,14 @@ class IfMatchTest {
     }
 
     @Test
+    void only_a_list_of_tags_names_versions_a_star_or_an_absent_header_names_none() {
+        assertThat(IfMatch.parse("\"3\"").namesTags()).isTrue();
+        assertThat(IfMatch.parse("W/\"3\", \"4\"").namesTags()).isTrue();
+        assertThat(IfMatch.parse("*").namesTags()).isFalse();
+        assertThat(IfMatch.absent().namesTags()).isFalse();
+    }
+
+    @Test
     void anything_but_a_star_or_a_list_of_quoted_tags_is_a_422_naming_if_match() {
         for (String malformed : List.of("3", "\"3", "3\"", "\"3\" \"4\"", "w/\"3\"", "W/3", "*, \"3\"", "\"3\"x",
                 "\"a\"b\"", "\"caf\u00e9 \u0e01\"")) {

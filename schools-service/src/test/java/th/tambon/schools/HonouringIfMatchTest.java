@@ -20,7 +20,8 @@ import static th.tambon.schools.Fixtures.with;
 /**
  * No lost updates: a write whose outcome depends on what the caller saw is judged against the version it names in
  * If-Match (RFC 9110 §13.1.1): 412 when stale, 428 where a decision must say what it was made on (approving or
- * returning a plan); a weak tag never matches, a list matches when one of its tags does, {@code *} matches what exists.
+ * returning a plan), {@code *} included, since it names no version; a weak tag never matches, a list matches when one
+ * of its tags does, {@code *} matches what exists and nothing else (a network not formed yet).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HonouringIfMatchTest {
@@ -40,7 +41,7 @@ class HonouringIfMatchTest {
         obec = http.as(TestTokens.admin());
         officer = http.as(TestTokens.officer("P33-1"));
         assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("33", 1))).status()).isEqualTo(201);
-        for (String code : List.of("33010001", "33010002", "33010003", "33010004", "33010005")) {
+        for (String code : List.of("33010001", "33010002", "33010003", "33010004", "33010005", "33010006")) {
             var body = Fixtures.school(code, "P33-1", "33010" + code.charAt(7));
             assertThat(obec.post("/api/v1/schools", TestHttp.json(body)).status()).isEqualTo(201);
         }
@@ -85,8 +86,44 @@ class HonouringIfMatchTest {
         assertProblem(returned, 428, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
         assertThat(submitted.status()).as("submitted without If-Match").isEqualTo(200);
-        assertThat(officer.withHeader("If-Match", "*").post(steps("33010004"), step("APPROVED", null)).status())
-                .as("* names any version of a plan that exists").isEqualTo(200);
+    }
+
+    @Test
+    void approving_or_returning_a_plan_with_if_match_star_is_a_428_since_the_decision_must_name_the_version_read() {
+        submittedPlan("33010006");
+        long rows = writtenRows();
+
+        TestHttp.Response approved = officer.withHeader("If-Match", "*").post(steps("33010006"), step("APPROVED", null));
+        TestHttp.Response returned = officer.withHeader("If-Match", "*").post(steps("33010006"),
+                step("RETURNED", "เพิ่มตัวชี้วัด"));
+
+        assertProblem(approved, 428, "If-Match");
+        assertProblem(returned, 428, "If-Match");
+        assertThat(writtenRows()).isEqualTo(rows);
+        String read = officer.get(plan("33010006")).header("ETag");
+        assertThat(officer.withHeader("If-Match", read).post(steps("33010006"), step("APPROVED", null)).status())
+                .as("the ETag read approves").isEqualTo(200);
+    }
+
+    @Test
+    void a_network_put_with_if_match_where_no_network_exists_is_a_412_and_forms_nothing() {
+        assertThat(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("33", 2))).status()).isEqualTo(201);
+        assertThat(obec.post("/api/v1/schools", TestHttp.json(Fixtures.school("33020001", "P33-2", "330201"))).status())
+                .isEqualTo(201);
+        assertThat(obec.post("/api/v1/schools/33020001/designations/in-force",
+                TestHttp.json(Map.of("designatedOn", "2019-06-01"))).status()).isEqualTo(201);
+        String esa = obec.get("/api/v1/esas/P33-2").header("ETag");
+        String body = network("33020001", List.of("33020001"));
+        long rows = writtenRows();
+
+        TestHttp.Response star = obec.withHeader("If-Match", "*").put("/api/v1/esas/P33-2/network", body);
+        TestHttp.Response esasVersion = obec.withHeader("If-Match", esa).put("/api/v1/esas/P33-2/network", body);
+
+        assertProblem(star, 412, "If-Match");
+        assertProblem(esasVersion, 412, "If-Match");
+        assertThat(writtenRows()).isEqualTo(rows);
+        assertThat(obec.get("/api/v1/esas/P33-2/network").status()).isEqualTo(404);
+        assertThat(obec.put("/api/v1/esas/P33-2/network", body).status()).as("formed without If-Match").isEqualTo(200);
     }
 
     @Test

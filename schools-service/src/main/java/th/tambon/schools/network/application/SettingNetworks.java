@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code NetworkChanged} on schools.v1 and the audit entry. Setting the network it already has changes nothing and
  * checks nothing. Members are the ESA's own active quality schools, checked with their rows locked (after the ESA's,
  * in code order: see {@link RemovingFromNetworks}), so a withdrawal cannot slip in between the check and the commit;
- * the chair's school is one of them. OBEC or an officer of the ESA.
+ * the chair's school is one of them. OBEC or an officer of the ESA. If-Match names the ESA's version (the network's
+ * ETag); sent where there is no network yet, it matches nothing (412), {@code *} included.
  */
 @Singleton
 public class SettingNetworks {
@@ -58,6 +59,12 @@ public class SettingNetworks {
         if (!actor.mayWriteWithinEsa(esaCode)) {
             return Outcome.forbidden("Only OBEC or an officer of " + esaCode + " may set its network");
         }
+        var existing = networks.find(esaCode);
+        // RFC 9110 §13.1.1: If-Match is false where there is no current representation, * included
+        if (existing.isEmpty() && ifMatch.present()) {
+            return Outcome.rejected(Rejection.Reason.STALE, IfMatch.HEADER, "ESA " + esaCode + " has no network, "
+                    + "which If-Match (" + ifMatch + ") presumes: read it again, or form it with a PUT without If-Match");
+        }
         if (Outcome.stale(ifMatch, esa.get().version())) {
             return Outcome.stale("The network of " + esaCode, esa.get().version(), ifMatch);
         }
@@ -69,7 +76,6 @@ public class SettingNetworks {
             }
         }
         Network wanted = new Network(esaCode, chairSchool, chairPerson, new TreeSet<>(memberCodes));
-        var existing = networks.find(esaCode);
         if (existing.isPresent() && existing.get().equals(wanted)) {
             return Outcome.done(Changed.no(new NetworkAt(wanted, esa.get().version())));
         }

@@ -73,7 +73,8 @@ public class NetworkController {
                     + "by itself; a chair school leaving it leaves it without a chair until one is set). Announces "
                     + "th.tambon.network.changed.v1 on schools.v1 and records a new chair in the network's history; "
                     + "setting the network it already has changes nothing and checks nothing. "
-                    + "Its ETag is the ESA's version; with If-Match a change based on an older one is a 412.")
+                    + "Its ETag is the ESA's version; with If-Match a change based on an older one is a 412, and so is "
+                    + "any If-Match (* too) where the ESA has no network yet: form it without.")
     @ApiResponse(responseCode = "200", description = "The network as it now is",
             content = @Content(schema = @Schema(implementation = NetworkView.class)),
             headers = @Header(name = "ETag", description = "the network's version: its ESA's"))
@@ -84,7 +85,8 @@ public class NetworkController {
                                          @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER,
                                                  example = "\"3\"",
                                                  description = "the ETag of the network the change is based on "
-                                                         + "(optional): 412 when it is not the current one")
+                                                         + "(optional): 412 when it is not the current one or "
+                                                         + "there is no network yet")
                                          @Nullable IfMatch ifMatch,
                                          @Body @Valid NetworkRequest request, Authentication authentication) {
         NetworkAt set = Rejections.valueOrThrow(setting.set(code, request.chairSchool(), request.chairPerson().strip(),

@@ -31,7 +31,8 @@ import java.util.UUID;
  * Development plans from draft to approval. Each change, in one transaction: the plan and its targets, a history row,
  * {@code DevelopmentPlanChanged} on schools.v1 and the audit entry. The school (its director, an officer of its ESA,
  * or OBEC) drafts, revises and submits; its ESA's officers (or OBEC) approve or return. A change that changes nothing
- * stores and publishes nothing. A change may name the version it is based on (If-Match); approving or returning must.
+ * stores and publishes nothing. A change may name the version it is based on (If-Match); approving or returning must,
+ * by its ETag ({@code *} is a 428 there).
  */
 @Singleton
 public class PlanningDevelopment {
@@ -128,10 +129,11 @@ public class PlanningDevelopment {
         if (!step.taken()) {
             return step.rejection();
         }
-        // the ESA decides on the plan it read: approving or returning must name that version
-        if (DevelopmentPlan.reviewedByEsa(next) && !ifMatch.present()) {
+        // the ESA decides on the plan it read: approving or returning must name that version, which * does not
+        if (DevelopmentPlan.reviewedByEsa(next) && !ifMatch.namesTags()) {
             return Outcome.preconditionRequired("Approving or returning a plan needs If-Match with the ETag of the plan "
-                    + "you read (it is at version " + plan.version() + ")");
+                    + "you read (it is at version " + plan.version() + ")" + (ifMatch.present()
+                    ? "; * names no version: name the ETag you read" : ""));
         }
         if (Outcome.stale(ifMatch, plan.version())) {
             return Outcome.stale("The plan", plan.version(), ifMatch);

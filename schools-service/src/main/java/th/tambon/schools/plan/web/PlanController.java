@@ -119,7 +119,8 @@ public class PlanController {
             description = "SUBMITTED (a DRAFT or RETURNED plan with at least one target) by the school's director, "
                     + "an officer of its ESA, or OBEC; APPROVED or RETURNED (with the reason) of a SUBMITTED plan by "
                     + "an officer of its ESA or OBEC. Any other step is a 409 naming the plan's status. Approving or "
-                    + "returning requires If-Match, the ETag of the plan the decision was made on (428 without it); "
+                    + "returning requires If-Match, the ETag of the plan the decision was made on (428 without it, "
+                    + "and with *, which names no version); "
                     + "submitting takes it optionally. 412 when it is not the plan's current version.")
     @ApiResponse(responseCode = "200", description = "The plan after the step",
             content = @Content(schema = @Schema(implementation = PlanView.class)),
@@ -134,7 +135,8 @@ public class PlanController {
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
             @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
             @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"2\"",
-                    description = "the ETag of the plan the step is decided on: required to approve or return, "
+                    description = "the ETag of the plan the step is decided on: required to approve or return (* is "
+                            + "not enough), "
                             + "optional to submit; 412 when it is not the current one") @Nullable IfMatch ifMatch,
             @Body @Valid PlanStepRequest request, Authentication authentication) {
         DevelopmentPlan plan = Rejections.valueOrThrow(planning.advance(code, year, request.statusValue(),
