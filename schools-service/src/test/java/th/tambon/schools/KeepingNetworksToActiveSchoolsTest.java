@@ -212,6 +212,30 @@ class KeepingNetworksToActiveSchoolsTest {
         assertThat(count("SELECT count(*) FROM development_plan WHERE school = '36080002'")).isEqualTo(1);
     }
 
+    @Test
+    void every_designation_step_holds_the_schools_esa_before_the_school_as_a_withdrawal_does() throws Exception {
+        ok(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("36", 9))));
+        ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.school("36090001", "P36-9", "369001"))));
+        String id = ok(obec.post("/api/v1/schools/36090001/designations",
+                TestHttp.json(Map.of("on", "2019-05-15", "reason", "เสนอชื่อ")))).json().get("id").asText();
+        TestHttp.Response designated;
+        try (Connection held = infra.database().connect()) {
+            held.setAutoCommit(false);
+            execute(held, "SELECT code FROM esa WHERE code = 'P36-9' FOR NO KEY UPDATE");
+            CompletableFuture<TestHttp.Response> designating = CompletableFuture.supplyAsync(() -> obec.post(
+                    "/api/v1/schools/36090001/designations/" + id + "/steps",
+                    TestHttp.json(Map.of("status", "DESIGNATED", "on", "2019-06-01"))));
+
+            awaitBlockedBy(held);
+            // it waits for the ESA holding nothing of the school yet: NOWAIT fails at once if the school is locked
+            execute(held, "SELECT code FROM school WHERE code = '36090001' FOR NO KEY UPDATE NOWAIT");
+            held.commit();
+            designated = designating.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(designated.status()).as(designated.body()).isEqualTo(200);
+    }
+
     /** The row a draft of the school's plan inserts: its foreign keys take a key-share lock on the school and the ESA. */
     private static String planOf(String school, String esa) {
         return "INSERT INTO development_plan (id, school, esa, academic_year, status, created_at, updated_at, version) "

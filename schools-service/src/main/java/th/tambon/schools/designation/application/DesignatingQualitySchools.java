@@ -98,10 +98,10 @@ public class DesignatingQualitySchools {
         if (!actor.is(Role.OBEC_ADMIN)) {
             return Outcome.forbidden("Only OBEC designates, activates and withdraws quality schools");
         }
-        if (next == DesignationStatus.WITHDRAWN) {
-            // a withdrawal may take the school out of its ESA's network: the ESA's row is locked first (RemovingFromNetworks)
-            schools.find(schoolCode).ifPresent(unlocked -> networks.holdEsa(unlocked.esa()));
-        }
+        // any step may end the school's ACTIVE status and take it out of its ESA's network, which locks the ESA's row:
+        // every step locks it first, before the school's, in the order a network being set takes them
+        // (RemovingFromNetworks), so no step can take them the other way round
+        schools.find(schoolCode).ifPresent(unlocked -> networks.holdEsa(unlocked.esa()));
         var school = schools.findForChange(schoolCode);
         var row = designations.findById(designationId).filter(d -> d.school().equals(schoolCode));
         if (school.isEmpty() || row.isEmpty()) {

@@ -29,7 +29,7 @@ public class RemovingFromNetworks {
         this.recording = recording;
     }
 
-    /** Locks the ESA's row until the transaction ends; call it before locking a school of the ESA to withdraw it. */
+    /** Locks the ESA's row until the transaction ends; every designation step calls it before locking the school. */
     public void holdEsa(String esaCode) {
         esas.findForChange(esaCode);
     }
