@@ -236,6 +236,31 @@ class KeepingNetworksToActiveSchoolsTest {
         assertThat(designated.status()).as(designated.body()).isEqualTo(200);
     }
 
+    @Test
+    void a_withdrawal_appends_and_audits_the_designation_change_before_the_network_change_it_causes() throws Exception {
+        esaWithActiveSchools(10, "36100001", "36100002");
+        ok(obec.put(network("P36-10"), body("36100001", "36100001", "36100002")));
+
+        ok(withdraw("36100002"));
+
+        assertThat(texts("SELECT event_type FROM messaging.outbox_message WHERE message_key IN ('36100002', 'P36-10') "
+                + "ORDER BY id DESC LIMIT 2")).containsExactly("th.tambon.network.changed.v1",
+                "th.tambon.school.designation-changed.v1");
+        assertThat(texts("SELECT command FROM audit.audit_entry WHERE target_id IN ('36100002', 'P36-10') "
+                + "ORDER BY id DESC LIMIT 2")).containsExactly("RemoveFromNetwork", "WithdrawQualitySchool");
+    }
+
+    private static List<String> texts(String sql) throws SQLException {
+        List<String> texts = new ArrayList<>();
+        try (Connection connection = infra.database().connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                texts.add(rows.getString(1));
+            }
+        }
+        return texts;
+    }
+
     /** The row a draft of the school's plan inserts: its foreign keys take a key-share lock on the school and the ESA. */
     private static String planOf(String school, String esa) {
         return "INSERT INTO development_plan (id, school, esa, academic_year, status, created_at, updated_at, version) "

@@ -30,8 +30,9 @@ import java.util.UUID;
 /**
  * Takes quality-school designations through their steps. Each step, in one transaction: the designation and its
  * history row, the school's quality status and version, {@code QualitySchoolDesignationChanged} on schools.v1, and
- * the audit entry; a school that stops being ACTIVE also leaves its ESA's network ({@link RemovingFromNetworks}). An officer of the school's ESA (or OBEC) nominates; OBEC designates, activates and withdraws, and
- * records designations already in force with their historical dates.
+ * the audit entry; a school that stops being ACTIVE then also leaves its ESA's network ({@link RemovingFromNetworks}),
+ * its network change appended and audited after the step. An officer of the school's ESA (or OBEC) nominates; OBEC
+ * designates, activates and withdraws, and records designations already in force with their historical dates.
  */
 @Singleton
 public class DesignatingQualitySchools {
@@ -154,15 +155,16 @@ public class DesignatingQualitySchools {
                 cleanReason, now, actor.subject()));
         School changed = school.afterDesignationStep(designation.status().asQualityStatus(), now);
         schools.save(changed);
-        if (school.qualityStatus() == QualityStatus.ACTIVE && changed.qualityStatus() != QualityStatus.ACTIVE) {
-            networks.remove(school.esa(), school.code(), now, actor);
-        }
         var event = new QualitySchoolDesignationChanged(designation.school(), designation.esa(),
                 designation.tambonCode(), designation.id().toString(), designation.status().name(), on, cleanReason,
                 designation.nominatedOn(), designation.designatedOn(), designation.activeFrom(),
                 designation.withdrawnOn(), now, changed.version());
         outbox.append(event, now);
         audit.record(actor, command, "school", designation.school(), event);
+        // the effect after its cause: the network change follows the step in the outbox and in the audit trail
+        if (school.qualityStatus() == QualityStatus.ACTIVE && changed.qualityStatus() != QualityStatus.ACTIVE) {
+            networks.remove(school.esa(), school.code(), now, actor);
+        }
         return Outcome.done(designation);
     }
 
