@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Binds a controller parameter of type {@link IfMatch} from every If-Match line of the request (a plain
- * {@code @Header String} would see the first line only). A malformed field is a 422 naming If-Match.
+ * {@code @Header String} would see the first line only). A malformed field is a 422 naming If-Match. It always binds a
+ * value, {@link IfMatch#absent()} when the request has no If-Match, so the parameter is never null: declare it without
+ * {@code @Nullable}, and mark the OpenAPI parameter {@code required = false} where the header is optional.
  */
 @Singleton
 public class IfMatchBinder implements TypedRequestArgumentBinder<IfMatch> {

@@ -88,9 +88,9 @@ public class EsaController {
     @ProblemResponses.Stale
     @ProblemResponses.AnyWrite
     public HttpResponse<EsaView> update(@PathVariable @Parameter(description = "ESA code", example = "P51-1") String code,
-                                        @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"1\"",
+                                        @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = false, example = "\"1\"",
                                                 description = "the ETag of the version read (optional); 412 when it is not the current one")
-                                        @Nullable IfMatch ifMatch,
+                                        IfMatch ifMatch,
                                         @Body @Valid UpdateEsaRequest request, Authentication authentication) {
         var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, ifMatch),
                 Actors.of(authentication)));

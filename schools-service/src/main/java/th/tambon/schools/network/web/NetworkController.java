@@ -1,6 +1,5 @@
 package th.tambon.schools.network.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -82,12 +81,12 @@ public class NetworkController {
     @ProblemResponses.Stale
     @ProblemResponses.AnyWrite
     public HttpResponse<NetworkView> set(@PathVariable @Parameter(description = "ESA code", example = "P31-4") String code,
-                                         @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER,
+                                         @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = false,
                                                  example = "\"3\"",
                                                  description = "the ETag of the network the change is based on "
                                                          + "(optional): 412 when it is not the current one or "
                                                          + "there is no network yet")
-                                         @Nullable IfMatch ifMatch,
+                                         IfMatch ifMatch,
                                          @Body @Valid NetworkRequest request, Authentication authentication) {
         NetworkAt set = Rejections.valueOrThrow(setting.set(code, request.chairSchool(), request.chairPerson().strip(),
                 request.members(), ifMatch, Actors.of(authentication))).value();

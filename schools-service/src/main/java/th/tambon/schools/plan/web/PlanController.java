@@ -1,6 +1,5 @@
 package th.tambon.schools.plan.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -104,9 +103,9 @@ public class PlanController {
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
             @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"1\"",
+            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = false, example = "\"1\"",
                     description = "the ETag of the version read (optional); 412 when it is not the current one")
-            @Nullable IfMatch ifMatch,
+            IfMatch ifMatch,
             @Body @Valid RevisePlanRequest request, Authentication authentication) {
         var result = Rejections.valueOrThrow(planning.revise(code, year, TargetRequest.targets(request.targets()),
                 ifMatch, Actors.of(authentication)));
@@ -134,10 +133,10 @@ public class PlanController {
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
             @PathVariable @Parameter(description = "academic year (BE)", example = "2563")
             @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE) int year,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"2\"",
+            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = false, example = "\"2\"",
                     description = "the ETag of the plan the step is decided on: required to approve or return (* is "
                             + "not enough), "
-                            + "optional to submit; 412 when it is not the current one") @Nullable IfMatch ifMatch,
+                            + "optional to submit; 412 when it is not the current one") IfMatch ifMatch,
             @Body @Valid PlanStepRequest request, Authentication authentication) {
         DevelopmentPlan plan = Rejections.valueOrThrow(planning.advance(code, year, request.statusValue(),
                 request.reason(), ifMatch, Actors.of(authentication)));

@@ -93,9 +93,9 @@ public class SchoolController {
     @ProblemResponses.AnyWrite
     public HttpResponse<SchoolView> update(
             @PathVariable @Parameter(description = "SMIS code", example = "31040001") String code,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, example = "\"1\"",
+            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = false, example = "\"1\"",
                     description = "the ETag of the version read (optional); 412 when it is not the current one")
-            @Nullable IfMatch ifMatch,
+            IfMatch ifMatch,
             @Body @Valid UpdateSchoolRequest request, Authentication authentication) {
         var result = Rejections.valueOrThrow(updating.update(request.toCommand(code, ifMatch),
                 Actors.of(authentication)));
