@@ -11,7 +11,6 @@ import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
-import th.tambon.testkit.TestTokens;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,7 +51,7 @@ class OneVersionSequencePerKeyTest {
     void start() {
         server = infra.startService(Map.of(SettableClock.PROPERTY, "true"));
         server.getApplicationContext().getBean(SettableClock.class).set(NOW);
-        obec = new TestHttp(server.getURL().toString()).as(TestTokens.admin());
+        obec = new TestHttp(server.getURL().toString()).as(SettableClock.adminTokenIssuedAt(NOW));
     }
 
     @AfterAll

@@ -3,16 +3,20 @@ package th.tambon.schools;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import th.tambon.testkit.TestTokens;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service's clock in a test that judges a boundary: it stands still at the instant the test sets. Replaces the
- * service's {@link Clock} bean only in contexts started with {@link #PROPERTY} true.
+ * service's {@link Clock} bean only in contexts started with {@link #PROPERTY} true. The service judges tokens by it
+ * too, so such a test calls with a token issued at its clock's time ({@link #adminTokenIssuedAt}).
  */
 @Singleton
 @Replaces(Clock.class)
@@ -30,6 +34,13 @@ final class SettableClock extends Clock {
     private SettableClock(AtomicReference<Instant> now, ZoneId zone) {
         this.now = now;
         this.zone = zone;
+    }
+
+    /** An OBEC_ADMIN token valid for an hour from {@code issuedAt}, by the service's clock. */
+    static String adminTokenIssuedAt(Instant issuedAt) {
+        return TestTokens.signed(TestTokens.goodClaims("obec-admin", "OBEC_ADMIN").issueTime(Date.from(issuedAt))
+                .notBeforeTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(Duration.ofHours(1))))
+                .build());
     }
 
     void set(Instant instant) {
