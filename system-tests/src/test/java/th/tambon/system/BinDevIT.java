@@ -70,6 +70,23 @@ class BinDevIT {
     }
 
     @Test
+    void import_asks_for_a_token_as_long_as_the_services_accept_so_a_lower_maximum_does_not_refuse_it() throws Exception {
+        Result result = bash("""
+                export TAMBON_JWT_SECRET=x-secret-that-is-long-enough-for-hs256-0123456789 TAMBON_JWT_MAX_LIFETIME=90m
+                source bin/dev
+                run_importer() { printf 'token %s\\n' "$TAMBON_TOKEN"; }   # what the importer would be given
+                cmd_import scenario.json
+                """);
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        String token = result.output().lines().filter(line -> line.startsWith("token ")).findFirst().orElseThrow()
+                .substring("token ".length());
+        com.fasterxml.jackson.databind.JsonNode claims = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(payloadOf(token));
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(90 * 60);
+    }
+
+    @Test
     void a_service_runs_from_a_copy_of_its_jar_that_a_later_build_and_start_replace_without_touching_the_running_one()
             throws Exception {
         Result result = bash("""
