@@ -87,6 +87,29 @@ class BinDevIT {
     }
 
     @Test
+    void topics_hides_slf4js_own_lines_and_shows_any_other_error_with_its_exit_code() throws Exception {
+        Result result = bash("""
+                source bin/dev
+                work=$(mktemp -d)
+                printf '%s\\n' '#!/bin/bash' \\
+                  'echo "SLF4J(W): Class path contains multiple SLF4J providers." >&2' \\
+                  'echo "SLF4J: See https://www.slf4j.org/codes.html#multiple_bindings" >&2' \\
+                  'echo "Dynamic configs for topic schools.v1 are:"' \\
+                  'echo "Error while executing config command: TimeoutException" >&2' \\
+                  'exit 1' > "$work/java"
+                chmod +x "$work/java"
+                JAVA=$work/java
+                tcp_open() { :; }; ensure_testkit_classpath() { :; }; testkit_classpath() { echo none; }
+                status=0; cmd_topics || status=$?
+                rm -rf "$work"
+                echo "exit $status"
+                """);
+
+        assertThat(result.output()).as(result.output()).contains("Dynamic configs for topic schools.v1 are:",
+                "Error while executing config command: TimeoutException", "exit 1").doesNotContain("SLF4J");
+    }
+
+    @Test
     void a_service_runs_from_a_copy_of_its_jar_that_a_later_build_and_start_replace_without_touching_the_running_one()
             throws Exception {
         Result result = bash("""
