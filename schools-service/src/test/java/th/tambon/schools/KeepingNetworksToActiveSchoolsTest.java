@@ -3,6 +3,7 @@ package th.tambon.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.EventType;
 import th.tambon.messaging.codec.ContractSchemas;
+import th.tambon.schools.school.infrastructure.SchoolRepository;
+import th.tambon.schools.school.model.School;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
@@ -248,6 +251,20 @@ class KeepingNetworksToActiveSchoolsTest {
                 "th.tambon.school.designation-changed.v1");
         assertThat(texts("SELECT command FROM audit.audit_entry WHERE target_id IN ('36100002', 'P36-10') "
                 + "ORDER BY id DESC LIMIT 2")).containsExactly("RemoveFromNetwork", "WithdrawQualitySchool");
+    }
+
+    @Test
+    void the_schools_a_network_locks_are_those_of_exactly_the_codes_it_lists() {
+        ok(obec.post("/api/v1/esas", TestHttp.json(Fixtures.primaryEsa("36", 11))));
+        ok(obec.post("/api/v1/schools", TestHttp.json(Fixtures.school("36110001", "P36-11", "369911"))));
+        SchoolRepository schools = server.getApplicationContext().getBean(SchoolRepository.class);
+        TransactionOperations<?> transactions = server.getApplicationContext().getBean(TransactionOperations.class);
+
+        List<School> cutToFit = transactions.executeWrite(status -> schools.findAllForChange(List.of("361100011")));
+        List<School> exact = transactions.executeWrite(status -> schools.findAllForChange(List.of("36110001")));
+
+        assertThat(cutToFit).as("a code is not cut to fit").isEmpty();
+        assertThat(exact).extracting(School::code).containsExactly("36110001");
     }
 
     private static List<String> texts(String sql) throws SQLException {

@@ -61,8 +61,9 @@ public abstract class SchoolRepository implements PageableRepository<SchoolRow, 
      * callers locking overlapping sets wait for each other instead of deadlocking).
      */
     public java.util.List<School> findAllForChange(java.util.Collection<String> codes) {
+        // bpchar[] without a length: a cast to char(8)[] would cut a longer code to fit, and match another school
         return codes.isEmpty() ? java.util.List.of() : RowLocks.read(jdbc, SchoolRow.class,
-                "SELECT * FROM school WHERE code = ANY (CAST(? AS CHAR(8)[])) ORDER BY code FOR NO KEY UPDATE", codes)
+                "SELECT * FROM school WHERE code = ANY (CAST(? AS BPCHAR[])) ORDER BY code FOR NO KEY UPDATE", codes)
                 .stream().map(SchoolRow::toSchool).toList();
     }
 
