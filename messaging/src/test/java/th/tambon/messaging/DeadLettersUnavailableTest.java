@@ -14,7 +14,6 @@ import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,16 +40,11 @@ class DeadLettersUnavailableTest {
     void start() throws Exception {
         KitRecords.createAppliedSchoolTable(infra);
         broker = EmbeddedKafkaBroker.onFreePorts().start();
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        props.put("micronaut.application.name", "no-dlq-test");
-        props.put("tambon.messaging.initial-backoff", "20ms");
-        props.put("tambon.messaging.max-backoff", "200ms");
+        Map<String, Object> props = KitRecords.listenerProperties(infra, "no-dlq-test", broker.bootstrapServers());
         props.put("tambon.messaging.dead-letter-timeout", "1s");
         // the dead letters go to a port where no broker listens
         props.put("kafka.producers.dead-letters.bootstrap.servers", "127.0.0.1:1");
         props.put("kafka.producers.dead-letters.max.block.ms", 500);
-        props.put("kit-test.subscription", "true");
         context = ApplicationContext.run(props);
         records = new KitRecords(broker.bootstrapServers(), infra, context);
     }

@@ -14,6 +14,8 @@ import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Hand-made schools.v1 records for the kit's tests, and reads of what {@link KitTestListener} applied. */
 final class KitRecords {
@@ -36,6 +38,29 @@ final class KitRecords {
 
     static void createAppliedSchoolTable(RealInfrastructure infra) throws SQLException {
         new KitSql(infra.database()).execute("CREATE TABLE applied_school (code TEXT PRIMARY KEY, times INT NOT NULL)");
+    }
+
+    /**
+     * A context running {@link KitTestListener} as {@code name} against the class's database and the broker at
+     * {@code bootstrapServers}, retrying quickly (20 ms to 200 ms); put more in the returned map before running it.
+     */
+    static Map<String, Object> listenerProperties(RealInfrastructure infra, String name, String bootstrapServers) {
+        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
+        props.put("kafka.bootstrap.servers", bootstrapServers);
+        props.put("micronaut.application.name", name);
+        props.put("tambon.messaging.initial-backoff", "20ms");
+        props.put("tambon.messaging.max-backoff", "200ms");
+        props.put("kit-test.subscription", "true");
+        return props;
+    }
+
+    /** A school's registration as a hand-made record on a partition of schools.v1 chosen by the test. */
+    static ProducerRecord<String, byte[]> onPartition(int partition, SchoolRegistered school) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, partition, school.code(),
+                new EventCodec(io.micronaut.json.JsonMapper.createDefault()).encode(school));
+        CloudEventHeaders.write(new CloudEvent(java.util.UUID.randomUUID().toString(), SCHOOL_REGISTERED,
+                "/tambon/test", Instant.now(), school.code(), null), record.headers());
+        return record;
     }
 
     static SchoolRegistered school(String code, String nameTh) {

@@ -15,24 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.Topics;
-import th.tambon.messaging.cloudevents.CloudEvent;
-import th.tambon.messaging.cloudevents.CloudEventHeaders;
-import th.tambon.messaging.codec.EventCodec;
 import th.tambon.messaging.kafka.TopicProvisioner;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.messaging.KitRecords.onPartition;
 import static th.tambon.messaging.KitRecords.school;
 
 /**
@@ -60,19 +55,14 @@ class PartitionIsolationTest {
         KitTestListener.brokenFailures.set(Integer.MAX_VALUE);
         KitTestListener.lockedFailures.set(Integer.MAX_VALUE);
         sendTogether(List.of(
-                record(0, school("53010001", "BROKEN on partition 0")),
-                record(0, school("53010002", "หลังข้อผิดพลาด ในพาร์ทิชันเดียวกัน")),
-                record(1, school("53010003", "LOCKED on partition 1")),
-                record(1, school("53010004", "หลังล็อก ในพาร์ทิชันเดียวกัน")),
-                record(2, school("53010005", "พาร์ทิชันสอง"))));
+                onPartition(0, school("53010001", "BROKEN on partition 0")),
+                onPartition(0, school("53010002", "หลังข้อผิดพลาด ในพาร์ทิชันเดียวกัน")),
+                onPartition(1, school("53010003", "LOCKED on partition 1")),
+                onPartition(1, school("53010004", "หลังล็อก ในพาร์ทิชันเดียวกัน")),
+                onPartition(2, school("53010005", "พาร์ทิชันสอง"))));
 
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        props.put("micronaut.application.name", "isolation-test");
-        props.put("tambon.messaging.initial-backoff", "20ms");
-        props.put("tambon.messaging.max-backoff", "200ms");
-        props.put("kit-test.subscription", "true");
-        context = ApplicationContext.run(props);
+        context = ApplicationContext.run(KitRecords.listenerProperties(infra, "isolation-test",
+                broker.bootstrapServers()));
         records = new KitRecords(infra, context);
     }
 
@@ -102,7 +92,7 @@ class PartitionIsolationTest {
         assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.DOWN);
 
         // Partition 2 goes on; while partitions 0 and 1 wait, readiness says so all the time, not only between polls.
-        sendTogether(List.of(record(2, school("53010006", "พาร์ทิชันสอง ต่อ"))));
+        sendTogether(List.of(onPartition(2, school("53010006", "พาร์ทิชันสอง ต่อ"))));
         List<HealthStatus> seen = new ArrayList<>();
         long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < until) {
@@ -133,14 +123,6 @@ class PartitionIsolationTest {
             admin.createTopics(List.of(TopicProvisioner.newTopic(Topics.SCHOOLS_V1, 3, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    private ProducerRecord<String, byte[]> record(int partition, th.tambon.contracts.schools.SchoolRegistered school) {
-        byte[] value = new EventCodec(io.micronaut.json.JsonMapper.createDefault()).encode(school);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCHOOLS_V1, partition, school.code(), value);
-        CloudEventHeaders.write(new CloudEvent(UUID.randomUUID().toString(), KitRecords.SCHOOL_REGISTERED,
-                "/tambon/test", Instant.now(), school.code(), null), record.headers());
-        return record;
     }
 
     private void sendTogether(List<ProducerRecord<String, byte[]>> batch) throws Exception {

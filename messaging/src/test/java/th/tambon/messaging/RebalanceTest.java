@@ -4,16 +4,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.Topics;
-import th.tambon.messaging.cloudevents.CloudEvent;
-import th.tambon.messaging.cloudevents.CloudEventHeaders;
-import th.tambon.messaging.codec.EventCodec;
 import th.tambon.messaging.kafka.TopicProvisioner;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
@@ -21,11 +17,8 @@ import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,11 +49,7 @@ class RebalanceTest {
                     .all().get(30, TimeUnit.SECONDS);
         }
         KitTestListener.brokenFailures.set(Integer.MAX_VALUE);
-        ProducerRecord<String, byte[]> broken = new ProducerRecord<>(Topics.SCHOOLS_V1, 0, "57010001",
-                new EventCodec(io.micronaut.json.JsonMapper.createDefault()).encode(school("57010001", "BROKEN ที่ 0")));
-        CloudEventHeaders.write(new CloudEvent(UUID.randomUUID().toString(), KitRecords.SCHOOL_REGISTERED,
-                "/tambon/test", Instant.now(), "57010001", null), broken.headers());
-        KafkaProbe.send(broker.bootstrapServers(), broken);
+        KafkaProbe.send(broker.bootstrapServers(), KitRecords.onPartition(0, school("57010001", "BROKEN ที่ 0")));
     }
 
     @AfterAll
@@ -92,15 +81,10 @@ class RebalanceTest {
     }
 
     private Map<String, Object> properties(String instance) {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        props.put("micronaut.application.name", "rebalance-test");
+        Map<String, Object> props = KitRecords.listenerProperties(infra, "rebalance-test", broker.bootstrapServers());
         props.put("tambon.messaging.instance-id", instance);
-        props.put("tambon.messaging.initial-backoff", "20ms");
-        props.put("tambon.messaging.max-backoff", "200ms");
         props.put("kafka.consumers.default.partition.assignment.strategy",
                 "org.apache.kafka.clients.consumer.RangeAssignor");
-        props.put("kit-test.subscription", "true");
         return props;
     }
 }

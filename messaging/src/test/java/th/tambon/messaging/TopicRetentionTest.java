@@ -97,9 +97,7 @@ class TopicRetentionTest {
     @Order(2)
     void a_topic_of_its_own_that_would_drop_events_stops_publishing_loudly_until_an_operator_makes_it_keep_them()
             throws Exception {
-        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        UUID id = transactions.executeWrite(status -> context.getBean(Outbox.class)
-                .append(school("55010001", "รอหัวข้อที่เก็บไว้ตลอด")));
+        UUID id = append("55010001", "รอหัวข้อที่เก็บไว้ตลอด");
 
         Eventually.await(WAIT, () -> {
             KitHealth health = KitHealth.of(context);
@@ -148,9 +146,7 @@ class TopicRetentionTest {
                 .contains(Topics.SCHOOLS_V1, "retention.ms=" + SEVEN_DAYS));
         assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.DOWN);
 
-        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        UUID id = transactions.executeWrite(status -> context.getBean(Outbox.class)
-                .append(school("55040001", "รอหัวข้อที่กลับมาเก็บไว้ตลอด")));
+        UUID id = append("55040001", "รอหัวข้อที่กลับมาเก็บไว้ตลอด");
         try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
             assertThat(probe.records(Duration.ofSeconds(2))).as("nothing published to a topic that would drop it")
                     .noneMatch(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
@@ -171,9 +167,7 @@ class TopicRetentionTest {
                     .contains("warnings", "retention-test.dlq", "retention.ms=" + SEVEN_DAYS));
             assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP);
 
-            TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-            UUID id = transactions.executeWrite(status -> context.getBean(Outbox.class)
-                    .append(school("55050001", "เผยแพร่ต่อไป")));
+            UUID id = append("55050001", "เผยแพร่ต่อไป");
             try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
                 probe.await(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
             }
@@ -183,6 +177,12 @@ class TopicRetentionTest {
         Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).details()).doesNotContain("retention-test.dlq"));
     }
 
+    /** Appends a school's registration to the context's outbox, as a service's command would. */
+    private UUID append(String code, String nameTh) {
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        return transactions.executeWrite(status -> context.getBean(Outbox.class).append(school(code, nameTh)));
+    }
+
     private void setRetention(String topic, String millis) throws Exception {
         admin.incrementalAlterConfigs(Map.of(resource(topic), List.of(new AlterConfigOp(
                 new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, millis), AlterConfigOp.OpType.SET))))
@@ -190,14 +190,9 @@ class TopicRetentionTest {
     }
 
     private Map<String, Object> properties(String name, List<String> produces) {
-        Map<String, Object> props = new HashMap<>(infra.serviceProperties());
-        props.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        props.put("micronaut.application.name", name);
+        Map<String, Object> props = KitRecords.listenerProperties(infra, name, broker.bootstrapServers());
         props.put("tambon.messaging.produces", produces);
-        props.put("tambon.messaging.initial-backoff", "20ms");
-        props.put("tambon.messaging.max-backoff", "300ms");
         props.put("tambon.messaging.topic-check-interval", "1s");
-        props.put("kit-test.subscription", "true");
         return props;
     }
 
