@@ -100,7 +100,7 @@ public class DeadLetters {
     private Throwable sendAs(Form form, ConsumerRecord<String, byte[]> record, String consumer, Throwable failure,
                              int attempts) {
         Throwable why = acknowledged(letter(form, record, consumer, failure, attempts));
-        if (why == null || !topicMissing(why) || !createdAgain()) {
+        if (why == null || !topicMissing(why) || !topics.recreateIfMissing(topic)) {
             return why;
         }
         return acknowledged(letter(form, record, consumer, failure, attempts));
@@ -113,20 +113,6 @@ public class DeadLetters {
                 && String.valueOf(why.getMessage()).contains("not present in metadata");
     }
 
-    private boolean createdAgain() {
-        try {
-            if (topics.ensure(List.of(topic)).isEmpty()) {
-                return false;
-            }
-            LOG.error("The dead-letter topic {} was missing (deleted?) and has been created again", topic);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private Throwable acknowledged(ProducerRecord<String, byte[]> letter) {
         try {

@@ -8,7 +8,6 @@ import th.tambon.messaging.health.MessagingHealth;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,10 +47,13 @@ public class RetentionWatch {
         return publishing;
     }
 
-    /** Checks until {@code running} turns false: soon again while something is wrong, else every interval. */
-    public void run(Set<String> produced, Set<String> others, BooleanSupplier running) {
+    /**
+     * Checks the service's {@code topics} (those it publishes to, {@code produced}, among them) until {@code running}
+     * turns false: soon again while something is wrong, else every interval.
+     */
+    public void run(Set<String> produced, Set<String> topics, BooleanSupplier running) {
         for (int failing = 0; running.getAsBoolean(); ) {
-            failing = check(produced, others) ? 0 : failing + 1;
+            failing = check(produced, topics) ? 0 : failing + 1;
             Duration pause = failing == 0 ? settings.getTopicCheckInterval() : settings.backoffAfter(failing);
             try {
                 TimeUnit.MILLISECONDS.sleep(pause.toMillis());
@@ -63,12 +65,10 @@ public class RetentionWatch {
     }
 
     /** One check of the topics; true when all is well (the gate open, nothing to warn of, every topic read). */
-    boolean check(Set<String> produced, Set<String> others) {
+    boolean check(Set<String> produced, Set<String> topics) {
         Map<String, TopicProvisioner.Retention> retention;
         try {
-            List<String> all = new java.util.ArrayList<>(produced);
-            others.stream().filter(t -> !produced.contains(t)).forEach(all::add);
-            retention = provisioner.retention(all);
+            retention = provisioner.retention(topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -80,7 +80,7 @@ public class RetentionWatch {
         Map<String, String> unknown = new LinkedHashMap<>();
         retention.forEach((topic, verdict) -> {
             if (verdict.missing()) {
-                recreate(topic);
+                provisioner.recreateIfMissing(topic);
                 unknown.put(topic, "missing");
             } else if (verdict.unreadable() != null) {
                 unknown.put(topic, String.valueOf(verdict.unreadable()));
@@ -133,17 +133,6 @@ public class RetentionWatch {
         return false;
     }
 
-    private void recreate(String topic) {
-        try {
-            if (!provisioner.ensure(List.of(topic)).isEmpty()) {
-                LOG.error("Topic {} was missing (deleted?) and has been created again", topic);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("Topic {} is missing and could not be created again: {}", topic, e.toString());
-        }
-    }
 
     static String fix(String topic) {
         return "To keep its events: kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics "

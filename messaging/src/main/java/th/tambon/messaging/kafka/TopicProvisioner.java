@@ -82,6 +82,26 @@ public class TopicProvisioner {
     }
 
     /**
+     * Creates the topic again if it is missing (deleted by hand, say), saying so loudly; true when it did. A broker that
+     * cannot be reached is not a missing topic: false, and a warning.
+     */
+    public boolean recreateIfMissing(String topic) {
+        try {
+            if (ensure(List.of(topic)).isEmpty()) {
+                return false;
+            }
+            LOG.error("Topic {} was missing (deleted?) and has been created again", topic);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.warn("Topic {} may be missing and could not be created again: {}", topic, e.toString());
+            return false;
+        }
+    }
+
+    /**
      * What each topic's configuration says of its events: kept, dropped (and by which setting, e.g.
      * "retention.ms=604800000"), or unknown because it could not be read (a missing topic, no permission, a broker
      * away); each topic is judged on its own.
