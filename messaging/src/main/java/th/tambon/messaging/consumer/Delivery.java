@@ -242,7 +242,7 @@ public class Delivery {
 
         /** Readiness per partition of the poll: stuck ones say why; one that moved on (or only retries) is well. */
         private void reportHealth() {
-            for (TopicPartition partition : items.keySet()) {
+            for (TopicPartition partition : records.partitions()) {
                 Throwable why = holds.stuckOn(partition);
                 if (why == null) {
                     state.stalls.remove(partition);
@@ -329,12 +329,7 @@ public class Delivery {
                     }
                 }
             }
-            for (TopicPartition partition : records.partitions()) {
-                if (holds.stuckOn(partition) != null) {
-                    state.stalls.merge(partition, 1, Integer::sum);
-                    listener.health.stuck(partition.toString(), holds.stuckOn(partition));
-                }
-            }
+            reportHealth();
         }
 
         /** Seeks the waiting partitions back first, then counts and pauses them. */

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -130,7 +131,7 @@ public class MessagingHealth {
             details.put("status", "DOWN");
             details.put("since", now.values().stream().map(Stuck::since).min(Instant::compareTo).orElseThrow().toString());
             details.put("error", now.values().iterator().next().failure());
-            Map<String, String> waiting = new java.util.TreeMap<>();
+            Map<String, String> waiting = new TreeMap<>();
             now.forEach((part, stuck) -> {
                 if (!part.equals(WHOLE)) {
                     waiting.put(part, stuck.failure());
