@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
-import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,15 +30,15 @@ class DeadLettersUnavailableTest {
 
     @RegisterExtension
     static final RealInfrastructure infra = new RealInfrastructure();
+    @RegisterExtension
+    static final OwnBroker broker = new OwnBroker();
 
-    private EmbeddedKafkaBroker broker;
     private ApplicationContext context;
     private KitRecords records;
 
     @BeforeAll
     void start() throws Exception {
         KitRecords.createAppliedSchoolTable(infra);
-        broker = EmbeddedKafkaBroker.onFreePorts().start();
         Map<String, Object> props = KitRecords.listenerProperties(infra, "no-dlq-test", broker.bootstrapServers());
         props.put("tambon.messaging.dead-letter-timeout", "1s");
         // the dead letters go to a port where no broker listens
@@ -53,9 +52,6 @@ class DeadLettersUnavailableTest {
     void stop() {
         if (context != null) {
             context.close();
-        }
-        if (broker != null) {
-            broker.stop();
         }
     }
 

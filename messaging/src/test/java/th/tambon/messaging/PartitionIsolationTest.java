@@ -2,8 +2,6 @@ package th.tambon.messaging;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.Topics;
-import th.tambon.messaging.kafka.TopicProvisioner;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
-import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,16 +38,16 @@ class PartitionIsolationTest {
 
     @RegisterExtension
     static final RealInfrastructure infra = new RealInfrastructure();
+    @RegisterExtension
+    static final OwnBroker broker = new OwnBroker();
 
-    private EmbeddedKafkaBroker broker;
     private ApplicationContext context;
     private KitRecords records;
 
     @BeforeAll
     void start() throws Exception {
         KitRecords.createAppliedSchoolTable(infra);
-        broker = EmbeddedKafkaBroker.onFreePorts().start();
-        createSchoolsTopic();
+        broker.createKitTopic(Topics.SCHOOLS_V1);
         KitTestListener.brokenFailures.set(Integer.MAX_VALUE);
         KitTestListener.lockedFailures.set(Integer.MAX_VALUE);
         sendTogether(List.of(
@@ -72,9 +68,6 @@ class PartitionIsolationTest {
         KitTestListener.lockedFailures.set(0);
         if (context != null) {
             context.close();
-        }
-        if (broker != null) {
-            broker.stop();
         }
     }
 
@@ -116,13 +109,6 @@ class PartitionIsolationTest {
         var counter = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
                 .find("tambon.consumer.deferred").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private void createSchoolsTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(TopicProvisioner.newTopic(Topics.SCHOOLS_V1, 3, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
     }
 
     private void sendTogether(List<ProducerRecord<String, byte[]>> batch) throws Exception {

@@ -2,24 +2,18 @@ package th.tambon.messaging;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.Topics;
-import th.tambon.messaging.kafka.TopicProvisioner;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
-import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static th.tambon.messaging.KitRecords.school;
@@ -35,19 +29,16 @@ class RebalanceTest {
 
     @RegisterExtension
     static final RealInfrastructure infra = new RealInfrastructure();
+    @RegisterExtension
+    static final OwnBroker broker = new OwnBroker();
 
-    private EmbeddedKafkaBroker broker;
     private ApplicationContext first;
     private ApplicationContext second;
 
     @BeforeAll
     void start() throws Exception {
         KitRecords.createAppliedSchoolTable(infra);
-        broker = EmbeddedKafkaBroker.onFreePorts().start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(TopicProvisioner.newTopic(Topics.SCHOOLS_V1, 3, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
+        broker.createKitTopic(Topics.SCHOOLS_V1);
         KitTestListener.brokenFailures.set(Integer.MAX_VALUE);
         KafkaProbe.send(broker.bootstrapServers(), KitRecords.onPartition(0, school("57010001", "BROKEN ที่ 0")));
     }
@@ -59,9 +50,6 @@ class RebalanceTest {
             if (context != null) {
                 context.close();
             }
-        }
-        if (broker != null) {
-            broker.stop();
         }
     }
 

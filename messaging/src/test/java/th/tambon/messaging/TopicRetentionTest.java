@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.transaction.TransactionOperations;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,7 +22,6 @@ import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.messaging.outbox.Outbox;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
-import th.tambon.testkit.kafka.EmbeddedKafkaBroker;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.sql.Connection;
@@ -50,16 +48,16 @@ class TopicRetentionTest {
 
     @RegisterExtension
     static final RealInfrastructure infra = new RealInfrastructure();
+    @RegisterExtension
+    static final OwnBroker broker = new OwnBroker();
 
-    private EmbeddedKafkaBroker broker;
     private Admin admin;
     private ApplicationContext context;
 
     @BeforeAll
     void start() throws Exception {
         KitRecords.createAppliedSchoolTable(infra);
-        broker = EmbeddedKafkaBroker.onFreePorts().start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        admin = broker.admin();
         // As the broker's defaults would make it: deleted after seven days.
         admin.createTopics(List.of(new NewTopic(Topics.SCHOOLS_V1, 3, (short) 1)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS)))).all().get(30, TimeUnit.SECONDS);
@@ -73,9 +71,6 @@ class TopicRetentionTest {
         }
         if (admin != null) {
             admin.close();
-        }
-        if (broker != null) {
-            broker.stop();
         }
     }
 
@@ -104,14 +99,7 @@ class TopicRetentionTest {
             assertThat(health.status()).isEqualTo(HealthStatus.DOWN);
             assertThat(health.details()).contains(Topics.SCHOOLS_V1, "retention.ms=" + SEVEN_DAYS);
         });
-        try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
-            assertThat(probe.records(Duration.ofSeconds(2))).as("nothing published to a topic that would drop it")
-                    .noneMatch(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
-
-            keepForEver(Topics.SCHOOLS_V1);
-
-            probe.await(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
-        }
+        heldBackUntilSchoolsKeepsItsEvents(id);
         Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP));
     }
 
@@ -126,8 +114,8 @@ class TopicRetentionTest {
                 assertThat(health.details()).contains("warnings", Topics.SCHOOLS_V1, "retention.ms=" + SEVEN_DAYS);
                 assertThat(health.status()).isEqualTo(HealthStatus.UP);
             });
-            new KitRecords(broker.bootstrapServers(), infra, reader).send("K-reader", UUID.randomUUID().toString(),
-                    new KitRecords(broker.bootstrapServers(), infra, reader).json(school("55030001", "ผู้อ่านอ่านต่อ")));
+            KitRecords records = new KitRecords(broker.bootstrapServers(), infra, reader);
+            records.send("K-reader", UUID.randomUUID().toString(), records.json(school("55030001", "ผู้อ่านอ่านต่อ")));
             Eventually.await(WAIT, () -> assertThat(infra.database().queryLong("SELECT count(*) FROM "
                     + "messaging.inbox_message WHERE consumer = 'retention-reader.applied-schools'"))
                     .as("the reader applied what came").isPositive());
@@ -147,14 +135,7 @@ class TopicRetentionTest {
         assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.DOWN);
 
         UUID id = append("55040001", "รอหัวข้อที่กลับมาเก็บไว้ตลอด");
-        try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
-            assertThat(probe.records(Duration.ofSeconds(2))).as("nothing published to a topic that would drop it")
-                    .noneMatch(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
-
-            keepForEver(Topics.SCHOOLS_V1);
-
-            probe.await(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
-        }
+        heldBackUntilSchoolsKeepsItsEvents(id);
         Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).status()).isEqualTo(HealthStatus.UP));
     }
 
@@ -175,6 +156,21 @@ class TopicRetentionTest {
             keepForEver("retention-test.dlq");
         }
         Eventually.await(WAIT, () -> assertThat(KitHealth.of(context).details()).doesNotContain("retention-test.dlq"));
+    }
+
+    /**
+     * The event is not published while schools.v1 would drop it (the test made it so), and is once the topic keeps its
+     * events again.
+     */
+    private void heldBackUntilSchoolsKeepsItsEvents(UUID id) throws Exception {
+        try (KafkaProbe probe = KafkaProbe.fromBeginning(broker.bootstrapServers(), Topics.SCHOOLS_V1)) {
+            assertThat(probe.records(Duration.ofSeconds(2))).as("nothing published to a topic that would drop it")
+                    .noneMatch(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)));
+
+            keepForEver(Topics.SCHOOLS_V1);
+
+            probe.await(r -> id.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)), WAIT);
+        }
     }
 
     /** Appends a school's registration to the context's outbox, as a service's command would. */
