@@ -1,5 +1,7 @@
 package th.tambon.schools;
 
+import th.tambon.testkit.TestHttp;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,6 +64,21 @@ final class Fixtures {
     static Map<String, Object> school(String code, String esa, String tambonCode) {
         return with(with(with(with(banHuaFai(), "code", code), "esa", esa), "tambonCode", tambonCode),
                 "nameTh", "โรงเรียน " + code);
+    }
+
+    /** Ban Hua Fai's details as an update sends them (its code, ESA and tambon code are fixed), with its students. */
+    static Map<String, Object> banHuaFaiUpdate(int students) {
+        return with(with(with(with(banHuaFai(), "code", null), "esa", null), "tambonCode", null), "students", students);
+    }
+
+    /** The body of a plan's step: its status and, when not null, the reason (RETURNED needs one). */
+    static String planStep(String status, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return TestHttp.json(body);
     }
 
     static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

@@ -10,7 +10,6 @@ import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,12 +64,12 @@ class HonouringIfMatchTest {
         returnAndResubmit("33010003", read); // by others, meanwhile
         long rows = writtenRows();
 
-        TestHttp.Response stale = officer.withHeader("If-Match", read).post(steps("33010003"), step("APPROVED", null));
+        TestHttp.Response stale = officer.withHeader("If-Match", read).post(steps("33010003"), Fixtures.planStep("APPROVED", null));
 
         assertProblem(stale, 412, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
         String current = officer.get(plan("33010003")).header("ETag");
-        assertThat(officer.withHeader("If-Match", current).post(steps("33010003"), step("APPROVED", null)).status())
+        assertThat(officer.withHeader("If-Match", current).post(steps("33010003"), Fixtures.planStep("APPROVED", null)).status())
                 .isEqualTo(200);
     }
 
@@ -79,8 +78,8 @@ class HonouringIfMatchTest {
         TestHttp.Response submitted = submittedPlan("33010004");
         long rows = writtenRows();
 
-        TestHttp.Response approved = officer.post(steps("33010004"), step("APPROVED", null));
-        TestHttp.Response returned = officer.post(steps("33010004"), step("RETURNED", "เพิ่มตัวชี้วัด"));
+        TestHttp.Response approved = officer.post(steps("33010004"), Fixtures.planStep("APPROVED", null));
+        TestHttp.Response returned = officer.post(steps("33010004"), Fixtures.planStep("RETURNED", "เพิ่มตัวชี้วัด"));
 
         assertProblem(approved, 428, "If-Match");
         assertProblem(returned, 428, "If-Match");
@@ -93,15 +92,15 @@ class HonouringIfMatchTest {
         submittedPlan("33010006");
         long rows = writtenRows();
 
-        TestHttp.Response approved = officer.withHeader("If-Match", "*").post(steps("33010006"), step("APPROVED", null));
+        TestHttp.Response approved = officer.withHeader("If-Match", "*").post(steps("33010006"), Fixtures.planStep("APPROVED", null));
         TestHttp.Response returned = officer.withHeader("If-Match", "*").post(steps("33010006"),
-                step("RETURNED", "เพิ่มตัวชี้วัด"));
+                Fixtures.planStep("RETURNED", "เพิ่มตัวชี้วัด"));
 
         assertProblem(approved, 428, "If-Match");
         assertProblem(returned, 428, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
         String read = officer.get(plan("33010006")).header("ETag");
-        assertThat(officer.withHeader("If-Match", read).post(steps("33010006"), step("APPROVED", null)).status())
+        assertThat(officer.withHeader("If-Match", read).post(steps("33010006"), Fixtures.planStep("APPROVED", null)).status())
                 .as("the ETag read approves").isEqualTo(200);
     }
 
@@ -152,16 +151,16 @@ class HonouringIfMatchTest {
         String current = obec.get("/api/v1/schools/33010005").header("ETag");
         long rows = writtenRows();
 
-        TestHttp.Response weak = obec.withHeader("If-Match", "W/" + current).put(school("33010005"), details(101));
-        TestHttp.Response noneOfThem = obec.withHeader("If-Match", "\"98\", \"99\"").put(school("33010005"), details(102));
-        TestHttp.Response unquoted = obec.withHeader("If-Match", current.replace("\"", "")).put(school("33010005"), details(103));
+        TestHttp.Response weak = obec.withHeader("If-Match", "W/" + current).put(school("33010005"), TestHttp.json(Fixtures.banHuaFaiUpdate(101)));
+        TestHttp.Response noneOfThem = obec.withHeader("If-Match", "\"98\", \"99\"").put(school("33010005"), TestHttp.json(Fixtures.banHuaFaiUpdate(102)));
+        TestHttp.Response unquoted = obec.withHeader("If-Match", current.replace("\"", "")).put(school("33010005"), TestHttp.json(Fixtures.banHuaFaiUpdate(103)));
         assertProblem(weak, 412, "If-Match");
         assertProblem(noneOfThem, 412, "If-Match");
         assertProblem(unquoted, 422, "If-Match");
         assertThat(writtenRows()).isEqualTo(rows);
 
         TestHttp.Response oneOfThem = obec.withHeader("If-Match", "\"99\", W/\"98\", " + current)
-                .put(school("33010005"), details(104));
+                .put(school("33010005"), TestHttp.json(Fixtures.banHuaFaiUpdate(104)));
         assertThat(oneOfThem.status()).as(oneOfThem.body()).isEqualTo(200);
         String esa = obec.get("/api/v1/esas/P33-1").header("ETag");
         assertThat(obec.withHeader("If-Match", "W/" + esa).put("/api/v1/esas/P33-1", TestHttp.json(Map.of(
@@ -172,18 +171,18 @@ class HonouringIfMatchTest {
         assertThat(officer.post("/api/v1/schools/" + school + "/plans", TestHttp.json(Map.of("academicYear", YEAR,
                 "targets", List.of(Map.of("track", "ITA", "goal", "ผ่าน ITA ระดับ A")))))).extracting(TestHttp.Response::status)
                 .isEqualTo(201);
-        TestHttp.Response submitted = officer.post(steps(school), step("SUBMITTED", null));
+        TestHttp.Response submitted = officer.post(steps(school), Fixtures.planStep("SUBMITTED", null));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         return submitted;
     }
 
     private void returnAndResubmit(String school, String read) {
-        assertThat(officer.withHeader("If-Match", read).post(steps(school), step("RETURNED", "ทบทวน")).status())
+        assertThat(officer.withHeader("If-Match", read).post(steps(school), Fixtures.planStep("RETURNED", "ทบทวน")).status())
                 .isEqualTo(200);
         String returned = officer.get(plan(school)).header("ETag");
         assertThat(officer.withHeader("If-Match", returned).put(plan(school), targets("ผ่าน ITA ระดับ AA")).status())
                 .isEqualTo(200);
-        assertThat(officer.post(steps(school), step("SUBMITTED", null)).status()).isEqualTo(200);
+        assertThat(officer.post(steps(school), Fixtures.planStep("SUBMITTED", null)).status()).isEqualTo(200);
     }
 
     private static void assertProblem(TestHttp.Response response, int status, String field) {
@@ -204,23 +203,11 @@ class HonouringIfMatchTest {
         return "/api/v1/schools/" + code;
     }
 
-    private static String details(int students) {
-        return TestHttp.json(with(with(with(with(Fixtures.banHuaFai(), "code", null), "esa", null), "tambonCode", null),
-                "students", students));
-    }
 
     private static String targets(String goal) {
         return TestHttp.json(Map.of("targets", List.of(Map.of("track", "ITA", "goal", goal))));
     }
 
-    private static String step(String status, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return TestHttp.json(body);
-    }
 
     private static String network(String chair, List<String> members) {
         return TestHttp.json(Map.of("chairSchool", chair, "chairPerson", "ดร.จำปา จันทะสอน", "members", members));

@@ -71,8 +71,7 @@ class OneVersionSequencePerKeyTest {
         // two plans of one school, and the school itself, changing in turn
         ok(obec.post("/api/v1/schools/32010001/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ A")));
         ok(obec.post("/api/v1/schools/32010001/plans", PLAN.formatted(2564, "ผ่าน ITA ระดับ AA")));
-        ok(obec.put("/api/v1/schools/32010001", TestHttp.json(with(with(with(with(Fixtures.banHuaFai(), "code", null),
-                "esa", null), "tambonCode", null), "students", 120))));
+        ok(obec.put("/api/v1/schools/32010001", TestHttp.json(Fixtures.banHuaFaiUpdate(120))));
         ok(obec.withHeader("If-Match", "\"1\"").put("/api/v1/schools/32010001/plans/2563",
                 "{\"targets\": [{\"track\": \"INNOVATION\", \"goal\": \"นวัตกรรม 1 ชิ้น\"}]}"));
         ok(planStep("2563", "\"2\"", "SUBMITTED", null));
@@ -110,13 +109,8 @@ class OneVersionSequencePerKeyTest {
     }
 
     private TestHttp.Response planStep(String year, String ifMatch, String status, String reason) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
         return obec.withHeader("If-Match", ifMatch).post("/api/v1/schools/32010001/plans/" + year + "/steps",
-                TestHttp.json(body));
+                Fixtures.planStep(status, reason));
     }
 
     private TestHttp.Response designationStep(String school, String id, String status, String on, String reason) {

@@ -76,10 +76,10 @@ class PlanningDevelopmentTest {
             assertThat(drafted.json().get("targets").findValuesAsText("track")).containsExactly("INNOVATION", "ITA");
             assertThat(drafted.json().get("targets").get(0).get("trackTh").asText()).isEqualTo("1 โรงเรียน 1 นวัตกรรม");
 
-            TestHttp.Response submitted = director.post(steps("31040001"), step("SUBMITTED", null));
+            TestHttp.Response submitted = director.post(steps("31040001"), Fixtures.planStep("SUBMITTED", null));
             assertThat(submitted.status()).isEqualTo(200);
             TestHttp.Response approved = officer.withHeader("If-Match", submitted.header("ETag"))
-                    .post(steps("31040001"), step("APPROVED", null));
+                    .post(steps("31040001"), Fixtures.planStep("APPROVED", null));
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
             assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
             assertThat(approved.header("ETag")).isEqualTo("\"3\"");
@@ -104,16 +104,16 @@ class PlanningDevelopmentTest {
     @Test
     void a_returned_plan_shows_its_reason_is_revised_and_submitted_again() {
         assertThat(obec.post("/api/v1/schools/31040002/plans", draft(YEAR, List.of(INNOVATION))).status()).isEqualTo(201);
-        TestHttp.Response submitted = officer.post(steps("31040002"), step("SUBMITTED", null));
+        TestHttp.Response submitted = officer.post(steps("31040002"), Fixtures.planStep("SUBMITTED", null));
         assertThat(submitted.status()).isEqualTo(200);
 
         TestHttp.Response returned = officer.withHeader("If-Match", submitted.header("ETag"))
-                .post(steps("31040002"), step("RETURNED", "เพิ่มเป้าหมายด้าน ITA"));
+                .post(steps("31040002"), Fixtures.planStep("RETURNED", "เพิ่มเป้าหมายด้าน ITA"));
         assertThat(returned.json().get("returnReason").asText()).isEqualTo("เพิ่มเป้าหมายด้าน ITA");
         TestHttp.Response revised = officer.withHeader("If-Match", returned.header("ETag"))
                 .put("/api/v1/schools/31040002/plans/" + YEAR, targets(List.of(INNOVATION, ITA)));
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
-        TestHttp.Response again = officer.post(steps("31040002"), step("SUBMITTED", null));
+        TestHttp.Response again = officer.post(steps("31040002"), Fixtures.planStep("SUBMITTED", null));
 
         assertThat(again.json().get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(again.json().get("returnReason")).isNull();
@@ -145,9 +145,9 @@ class PlanningDevelopmentTest {
         assertThat(officer.post("/api/v1/schools/31040004/plans", draft(YEAR, List.of())).status()).isEqualTo(201);
         long rows = writtenRows();
 
-        assertField(officer.post(steps("31040004"), step("APPROVED", null)), 409, "status",
+        assertField(officer.post(steps("31040004"), Fixtures.planStep("APPROVED", null)), 409, "status",
                 "a plan that is DRAFT cannot become APPROVED");
-        assertField(officer.post(steps("31040004"), step("SUBMITTED", null)), 422, "targets",
+        assertField(officer.post(steps("31040004"), Fixtures.planStep("SUBMITTED", null)), 422, "targets",
                 "at least one target");
         assertField(officer.post("/api/v1/schools/31040004/plans", draft(YEAR, List.of(ITA))), 409, "academicYear",
                 "already has a development plan for academic year " + YEAR);
@@ -159,18 +159,18 @@ class PlanningDevelopmentTest {
                 targets(List.of(target("SPORTS", "ฟุตบอล", null)))), 422, "targets[0].track", "must be INNOVATION");
         assertField(officer.put("/api/v1/schools/31040004/plans/" + YEAR,
                 targets(List.of(target("ITA", " ", null)))), 422, "targets[0].goal", "");
-        assertField(officer.post(steps("31040004"), step("DRAFT", null)), 422, "status", "must be SUBMITTED");
+        assertField(officer.post(steps("31040004"), Fixtures.planStep("DRAFT", null)), 422, "status", "must be SUBMITTED");
         assertField(officer.post("/api/v1/schools/39999999/plans", draft(YEAR, List.of(ITA))), 404, null, "No school");
-        assertField(officer.post("/api/v1/schools/31040004/plans/2563/steps", step("SUBMITTED", null)), 404, null,
+        assertField(officer.post("/api/v1/schools/31040004/plans/2563/steps", Fixtures.planStep("SUBMITTED", null)), 404, null,
                 "no development plan for academic year 2563");
         assertThat(writtenRows()).isEqualTo(rows);
 
         assertThat(officer.put("/api/v1/schools/31040004/plans/" + YEAR, targets(List.of(ITA))).status()).isEqualTo(200);
-        assertThat(officer.post(steps("31040004"), step("SUBMITTED", null)).status()).isEqualTo(200);
+        assertThat(officer.post(steps("31040004"), Fixtures.planStep("SUBMITTED", null)).status()).isEqualTo(200);
         long submitted = writtenRows();
         assertField(officer.put("/api/v1/schools/31040004/plans/" + YEAR, targets(List.of(INNOVATION))), 409, "status",
                 "a plan that is SUBMITTED cannot be changed");
-        assertField(officer.post(steps("31040004"), step("RETURNED", " ")), 422, "reason", "needs the reason");
+        assertField(officer.post(steps("31040004"), Fixtures.planStep("RETURNED", " ")), 422, "reason", "needs the reason");
         assertThat(writtenRows()).isEqualTo(submitted);
     }
 
@@ -179,12 +179,12 @@ class PlanningDevelopmentTest {
         var school = with(with(Fixtures.banHuaFai(), "code", "31040007"), "tambonCode", "312107");
         assertThat(obec.post("/api/v1/schools", TestHttp.json(school)).status()).isEqualTo(201);
         assertThat(officer.post("/api/v1/schools/31040007/plans", draft(YEAR, List.of(ITA))).status()).isEqualTo(201);
-        assertThat(officer.withHeader("If-Match", "\"1\"").post(steps("31040007"), step("SUBMITTED", null)).status())
+        assertThat(officer.withHeader("If-Match", "\"1\"").post(steps("31040007"), Fixtures.planStep("SUBMITTED", null)).status())
                 .isEqualTo(200);
         long rows = writtenRows();
 
         TestHttp.Response submitted = officer.put("/api/v1/schools/31040007/plans/" + YEAR, targets(List.of(ITA)));
-        assertThat(officer.withHeader("If-Match", "\"2\"").post(steps("31040007"), step("APPROVED", null)).status())
+        assertThat(officer.withHeader("If-Match", "\"2\"").post(steps("31040007"), Fixtures.planStep("APPROVED", null)).status())
                 .isEqualTo(200);
         long approvedRows = writtenRows();
         TestHttp.Response approved = officer.put("/api/v1/schools/31040007/plans/" + YEAR, targets(List.of(ITA)));
@@ -207,24 +207,24 @@ class PlanningDevelopmentTest {
 
         TestHttp director = http.as(TestTokens.director("31040005"));
         assertThat(director.post("/api/v1/schools/31040005/plans", body).status()).isEqualTo(201);
-        assertThat(director.post(steps("31040005"), step("SUBMITTED", null)).status()).isEqualTo(200);
+        assertThat(director.post(steps("31040005"), Fixtures.planStep("SUBMITTED", null)).status()).isEqualTo(200);
         long submitted = writtenRows();
-        TestHttp.Response selfApproved = director.post(steps("31040005"), step("APPROVED", null));
+        TestHttp.Response selfApproved = director.post(steps("31040005"), Fixtures.planStep("APPROVED", null));
         assertThat(selfApproved.status()).isEqualTo(403);
         assertThat(selfApproved.json().get("detail").asText()).contains("Only OBEC or an officer of P31-4 approves");
-        assertThat(http.as(TestTokens.officer("P51-1")).post(steps("31040005"), step("RETURNED", "ไม่")).status()).isEqualTo(403);
+        assertThat(http.as(TestTokens.officer("P51-1")).post(steps("31040005"), Fixtures.planStep("RETURNED", "ไม่")).status()).isEqualTo(403);
         assertThat(writtenRows()).isEqualTo(submitted);
-        assertThat(obec.withHeader("If-Match", "\"2\"").post(steps("31040005"), step("RETURNED", "ทบทวนตัวชี้วัด"))
+        assertThat(obec.withHeader("If-Match", "\"2\"").post(steps("31040005"), Fixtures.planStep("RETURNED", "ทบทวนตัวชี้วัด"))
                 .status()).isEqualTo(200);
     }
 
     @Test
     void an_esa_lists_the_plans_waiting_for_it() {
         assertThat(officer.post("/api/v1/schools/31040006/plans", draft(YEAR, List.of(ITA))).status()).isEqualTo(201);
-        assertThat(officer.post(steps("31040006"), step("SUBMITTED", null)).status()).isEqualTo(200);
+        assertThat(officer.post(steps("31040006"), Fixtures.planStep("SUBMITTED", null)).status()).isEqualTo(200);
         TestHttp lamphun = http.as(TestTokens.officer("P51-1"));
         assertThat(lamphun.post("/api/v1/schools/51010001/plans", draft(YEAR, List.of(ITA))).status()).isEqualTo(201);
-        assertThat(lamphun.post(steps("51010001"), step("SUBMITTED", null)).status()).isEqualTo(200);
+        assertThat(lamphun.post(steps("51010001"), Fixtures.planStep("SUBMITTED", null)).status()).isEqualTo(200);
 
         JsonNode waiting = officer.get("/api/v1/plans?esa=P31-4&academicYear=" + YEAR + "&status=SUBMITTED").json();
 
@@ -283,14 +283,6 @@ class PlanningDevelopmentTest {
         return TestHttp.json(Map.of("targets", targets));
     }
 
-    private static String step(String status, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return TestHttp.json(body);
-    }
 
     private static String steps(String school) {
         return "/api/v1/schools/" + school + "/plans/" + YEAR + "/steps";
