@@ -24,8 +24,8 @@ import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.calendar.infrastructure.AcademicYearRepository;
 import th.tambon.schools.calendar.model.AcademicCalendar;
 import th.tambon.schools.calendar.model.AcademicYear;
-import th.tambon.schools.calendar.model.ThaiDates;
-import th.tambon.schools.shared.Bangkok;
+import th.tambon.service.ThaiDates;
+import th.tambon.service.Bangkok;
 import th.tambon.security.AnyRole;
 
 import java.time.Clock;

@@ -14,10 +14,10 @@ import th.tambon.schools.designation.model.QualityStatus;
 import th.tambon.schools.network.application.RemovingFromNetworks;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
-import th.tambon.schools.shared.Bangkok;
-import th.tambon.schools.shared.Outcome;
-import th.tambon.schools.shared.Rejection;
-import th.tambon.schools.shared.Step;
+import th.tambon.service.Bangkok;
+import th.tambon.service.Outcome;
+import th.tambon.service.Rejection;
+import th.tambon.service.Step;
 import th.tambon.security.Actor;
 import th.tambon.security.Role;
 

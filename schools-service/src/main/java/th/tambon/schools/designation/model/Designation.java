@@ -1,6 +1,6 @@
 package th.tambon.schools.designation.model;
 
-import th.tambon.schools.shared.Step;
+import th.tambon.service.Step;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -28,7 +28,7 @@ import th.tambon.schools.designation.infrastructure.DesignationRepository;
 import th.tambon.schools.designation.infrastructure.DesignationStepRepository;
 import th.tambon.schools.designation.model.Designation;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
-import th.tambon.schools.shared.Rejections;
+import th.tambon.service.Rejections;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.security.Roles;

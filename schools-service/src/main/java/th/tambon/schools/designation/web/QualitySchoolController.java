@@ -26,12 +26,12 @@ import th.tambon.http.Paging;
 import th.tambon.http.ProgrammeDate;
 import th.tambon.http.ProgrammeDates;
 import th.tambon.http.openapi.ProblemResponses;
-import th.tambon.schools.calendar.model.FiscalYear;
+import th.tambon.service.FiscalYear;
 import th.tambon.schools.designation.infrastructure.DesignationRepository;
 import th.tambon.schools.designation.infrastructure.DesignationRow;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
-import th.tambon.schools.shared.Bangkok;
+import th.tambon.service.Bangkok;
 import th.tambon.security.AnyRole;
 
 import java.time.Clock;

@@ -7,9 +7,9 @@ import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.messaging.outbox.Outbox;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.Esa;
-import th.tambon.schools.shared.Bangkok;
-import th.tambon.schools.shared.Outcome;
-import th.tambon.schools.shared.Rejection;
+import th.tambon.service.Bangkok;
+import th.tambon.service.Outcome;
+import th.tambon.service.Rejection;
 import th.tambon.security.Actor;
 import th.tambon.security.Role;
 

@@ -7,10 +7,10 @@ import th.tambon.contracts.schools.EsaUpdated;
 import th.tambon.messaging.outbox.Outbox;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.Esa;
-import th.tambon.schools.shared.Bangkok;
-import th.tambon.schools.shared.Changed;
-import th.tambon.schools.shared.Outcome;
-import th.tambon.schools.shared.Rejection;
+import th.tambon.service.Bangkok;
+import th.tambon.service.Changed;
+import th.tambon.service.Outcome;
+import th.tambon.service.Rejection;
 import th.tambon.security.Actor;
 
 import java.time.Clock;

@@ -12,7 +12,7 @@ import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import th.tambon.schools.esa.model.Esa;
 import th.tambon.schools.esa.model.EsaKind;
-import th.tambon.schools.shared.RowLocks;
+import th.tambon.service.RowLocks;
 
 import java.time.Instant;
 import java.util.Optional;

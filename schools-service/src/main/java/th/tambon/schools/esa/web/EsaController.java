@@ -43,7 +43,7 @@ import th.tambon.schools.esa.application.RegisteringEsa;
 import th.tambon.schools.esa.application.UpdatingEsa;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.esa.model.EsaKind;
-import th.tambon.schools.shared.Rejections;
+import th.tambon.service.Rejections;
 
 import java.net.URI;
 

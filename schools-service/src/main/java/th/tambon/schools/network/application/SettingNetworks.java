@@ -9,10 +9,10 @@ import th.tambon.schools.network.infrastructure.NetworkRepository;
 import th.tambon.schools.network.model.Network;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
-import th.tambon.schools.shared.Bangkok;
-import th.tambon.schools.shared.Changed;
-import th.tambon.schools.shared.Outcome;
-import th.tambon.schools.shared.Rejection;
+import th.tambon.service.Bangkok;
+import th.tambon.service.Changed;
+import th.tambon.service.Outcome;
+import th.tambon.service.Rejection;
 import th.tambon.security.Actor;
 
 import java.time.Clock;

@@ -34,7 +34,7 @@ import th.tambon.schools.network.infrastructure.NetworkRepository;
 import th.tambon.schools.network.model.Network;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
-import th.tambon.schools.shared.Rejections;
+import th.tambon.service.Rejections;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.security.Roles;

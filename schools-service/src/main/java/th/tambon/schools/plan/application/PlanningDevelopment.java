@@ -14,11 +14,11 @@ import th.tambon.schools.plan.model.DevelopmentPlan;
 import th.tambon.schools.plan.model.PlanStatus;
 import th.tambon.schools.plan.model.Target;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
-import th.tambon.schools.shared.Bangkok;
-import th.tambon.schools.shared.Changed;
-import th.tambon.schools.shared.Outcome;
-import th.tambon.schools.shared.Rejection;
-import th.tambon.schools.shared.Step;
+import th.tambon.service.Bangkok;
+import th.tambon.service.Changed;
+import th.tambon.service.Outcome;
+import th.tambon.service.Rejection;
+import th.tambon.service.Step;
 import th.tambon.security.Actor;
 
 import java.time.Clock;

@@ -9,7 +9,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import th.tambon.schools.shared.RowLocks;
+import th.tambon.service.RowLocks;
 
 import java.time.Instant;
 import java.util.List;

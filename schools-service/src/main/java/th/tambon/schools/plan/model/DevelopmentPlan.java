@@ -1,6 +1,6 @@
 package th.tambon.schools.plan.model;
 
-import th.tambon.schools.shared.Step;
+import th.tambon.service.Step;
 
 import java.util.ArrayList;
 import java.util.Comparator;

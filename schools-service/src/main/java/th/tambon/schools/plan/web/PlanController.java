@@ -36,7 +36,7 @@ import th.tambon.schools.plan.infrastructure.PlanStepRepository;
 import th.tambon.schools.plan.infrastructure.Plans;
 import th.tambon.schools.plan.model.DevelopmentPlan;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
-import th.tambon.schools.shared.Rejections;
+import th.tambon.service.Rejections;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.security.Roles;

@@ -9,9 +9,9 @@ import th.tambon.schools.designation.model.QualityStatus;
 import th.tambon.schools.esa.infrastructure.EsaRepository;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
-import th.tambon.schools.shared.Bangkok;
-import th.tambon.schools.shared.Outcome;
-import th.tambon.schools.shared.Rejection;
+import th.tambon.service.Bangkok;
+import th.tambon.service.Outcome;
+import th.tambon.service.Rejection;
 import th.tambon.security.Actor;
 
 import java.time.Clock;

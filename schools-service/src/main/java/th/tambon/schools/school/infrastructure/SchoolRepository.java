@@ -13,7 +13,7 @@ import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import th.tambon.schools.school.model.School;
 import th.tambon.schools.school.model.SchoolFilter;
 import th.tambon.schools.school.model.SearchKey;
-import th.tambon.schools.shared.RowLocks;
+import th.tambon.service.RowLocks;
 
 import java.time.Instant;
 import java.util.Optional;

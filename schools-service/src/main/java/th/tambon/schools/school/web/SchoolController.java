@@ -45,7 +45,7 @@ import th.tambon.schools.school.application.RegisteringSchool;
 import th.tambon.schools.school.application.UpdatingSchool;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.SchoolFilter;
-import th.tambon.schools.shared.Rejections;
+import th.tambon.service.Rejections;
 
 import java.net.URI;
 

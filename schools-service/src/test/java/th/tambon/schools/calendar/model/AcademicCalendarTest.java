@@ -1,6 +1,7 @@
 package th.tambon.schools.calendar.model;
 
 import org.junit.jupiter.api.Test;
+import th.tambon.service.ThaiDates;
 
 import java.time.LocalDate;
 import java.util.Map;

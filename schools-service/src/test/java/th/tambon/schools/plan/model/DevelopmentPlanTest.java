@@ -1,7 +1,7 @@
 package th.tambon.schools.plan.model;
 
 import org.junit.jupiter.api.Test;
-import th.tambon.schools.shared.Step;
+import th.tambon.service.Step;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package th.tambon.schools.calendar.model;
+package th.tambon.service;
 
 import java.time.LocalDate;
 import java.time.format.TextStyle;

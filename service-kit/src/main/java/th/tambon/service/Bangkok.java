@@ -1,4 +1,4 @@
-package th.tambon.schools.shared;
+package th.tambon.service;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package th.tambon.schools.shared;
+package th.tambon.service;
 
 /** A business refusal of a command: which field is at fault and why. Not an exception: an expected outcome. */
 public record Rejection(Reason reason, String field, String message) {

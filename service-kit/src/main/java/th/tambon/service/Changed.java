@@ -1,4 +1,4 @@
-package th.tambon.schools.shared;
+package th.tambon.service;
 
 /** The state after a command that may have found nothing to change: {@code changed} false means nothing was stored. */
 public record Changed<T>(T value, boolean changed) {

@@ -1,4 +1,4 @@
-package th.tambon.schools.shared;
+package th.tambon.service;
 
 /**
  * What a domain rule decided about a change: the thing after it, or the field at fault and why. {@code illegal} marks
