@@ -23,7 +23,9 @@ public enum EventType {
     NETWORK_CHANGED("th.tambon.network.changed.v1", Topics.SCHOOLS_V1,
             th.tambon.contracts.schools.NetworkChanged.class, "network-changed.v1.json"),
     DEVELOPMENT_PLAN_CHANGED("th.tambon.school.plan-changed.v1", Topics.SCHOOLS_V1,
-            th.tambon.contracts.schools.DevelopmentPlanChanged.class, "development-plan-changed.v1.json");
+            th.tambon.contracts.schools.DevelopmentPlanChanged.class, "development-plan-changed.v1.json"),
+    ACTIVITY_CHANGED("th.tambon.activity.changed.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.ActivityChanged.class, "activity-changed.v1.json");
 
     private static final String SCHEMA_FOLDER = "/th/tambon/contracts/schemas/";
 

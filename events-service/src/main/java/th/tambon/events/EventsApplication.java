@@ -12,7 +12,7 @@ import th.tambon.replica.schools.ReplicaController;
 
 /** events-service: activities and their outcomes; keeps a replica of ESAs and schools from schools.v1. */
 @OpenAPIDefinition(info = @Info(title = "Tambon events-service", version = "v1", description = """
-        Activities and their outcomes (workshops, symposiums, PLCs, supervision visits, ITA): participation, certificates, presented and selected works. For now it holds its replica of ESAs and schools from schools.v1; the activities come next. Errors are RFC 9457 problems (application/problem+json) naming each field at fault."""),
+        Activities and their outcomes (workshops, symposiums, PLCs, supervision visits, ITA): participation, certificates, presented and selected works. Keeps a replica of ESAs and schools from schools.v1 to check what activities name; announces every change on events.v1. Errors are RFC 9457 problems (application/problem+json) naming each field at fault."""),
         servers = @Server(url = "/", description = "this service (the gateway answers the replica under /api/v1/events/replicas)"))
 @OpenAPIInclude(classes = {ReplicaController.class, AuditController.class})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

@@ -2,9 +2,35 @@ package th.tambon.events;
 
 import th.tambon.replica.schools.ReplicaServiceSecurityContract;
 
-/** events-service on its own port: its routes and who may call them (docs/security.md), tokens checked, fuzzed. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * events-service on its own port: its routes and who may call them (docs/security.md), tokens checked, fuzzed: the
+ * replica's routes and its own, and no fuzzed request stores or publishes anything.
+ */
 class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
+    private static final String ANY_ROLE = "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR,VIEWER";
+    private static final String ESA_WRITERS = "ESA_OFFICER,OBEC_ADMIN";
+
     SecuringEventsServiceTest() {
         super("events-service");
+    }
+
+    @Override
+    protected Map<String, String> authorizationMatrix() {
+        Map<String, String> matrix = new HashMap<>(super.authorizationMatrix());
+        matrix.putAll(Map.of(
+                "POST /api/v1/activities", ESA_WRITERS,
+                "GET /api/v1/activities/{id}", ANY_ROLE,
+                "PUT /api/v1/activities/{id}", ESA_WRITERS,
+                "POST /api/v1/activities/{id}/transitions", ESA_WRITERS));
+        return matrix;
+    }
+
+    @Override
+    protected long writableRows() {
+        return super.writableRows() + infra.database().queryLong("SELECT (SELECT coalesce(sum(version), 0) FROM activity)"
+                + " + (SELECT count(*) FROM activity_step)");
     }
 }

@@ -125,6 +125,15 @@ public final class TestHttp {
         }
     }
 
+    /** Reads JSON text (an event's data, say). */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + json, e);
+        }
+    }
+
     public record Response(int status, String contentType, String location, String body,
                            Map<String, java.util.List<String>> headers) {
         /** The first value of a response header (names are case-insensitive), or null. */

@@ -1,6 +1,7 @@
 package th.tambon.messaging.codec;
 
 import io.micronaut.serde.annotation.SerdeImport;
+import th.tambon.contracts.events.ActivityChanged;
 import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.EsaUpdated;
@@ -21,6 +22,8 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(NetworkChanged.class)
 @SerdeImport(DevelopmentPlanChanged.class)
 @SerdeImport(DevelopmentPlanChanged.Target.class)
+@SerdeImport(ActivityChanged.class)
+@SerdeImport(ActivityChanged.Funding.class)
 final class ContractSerde {
     private ContractSerde() {
     }

@@ -1,0 +1,52 @@
+package th.tambon.events.activity.application;
+
+import jakarta.inject.Singleton;
+import th.tambon.events.activity.infrastructure.Activities;
+import th.tambon.events.activity.model.Activity;
+import th.tambon.replica.schools.SchoolReplica;
+import th.tambon.replica.schools.SchoolReplicaRepository;
+import th.tambon.security.Actor;
+import th.tambon.security.Role;
+import th.tambon.service.Outcome;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who reads which activities: OBEC, ESA officers and viewers read them all; a school director reads those of its
+ * school's ESA (by the replica), which is what concerns the school.
+ */
+@Singleton
+public class ReadingActivities {
+    private final Activities activities;
+    private final SchoolReplicaRepository schools;
+
+    public ReadingActivities(Activities activities, SchoolReplicaRepository schools) {
+        this.activities = activities;
+        this.schools = schools;
+    }
+
+    public Optional<Activity> find(UUID id) {
+        return activities.find(id);
+    }
+
+    public Outcome<Activity> read(UUID id, Actor actor) {
+        var found = activities.find(id);
+        if (found.isEmpty()) {
+            return PlanningActivities.notFound(id);
+        }
+        if (!mayReadEsa(actor, found.get().esa())) {
+            return Outcome.forbidden("A school director reads the activities of its own school's ESA");
+        }
+        return Outcome.done(found.get());
+    }
+
+    /** Whether the actor may read what an ESA's activities are and came to. */
+    public boolean mayReadEsa(Actor actor, String esa) {
+        if (actor.is(Role.OBEC_ADMIN) || actor.is(Role.ESA_OFFICER) || actor.is(Role.VIEWER)) {
+            return true;
+        }
+        return actor.school() != null && schools.findById(actor.school()).map(SchoolReplica::esa)
+                .filter(esa::equals).isPresent();
+    }
+}

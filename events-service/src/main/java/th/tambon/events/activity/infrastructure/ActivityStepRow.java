@@ -1,0 +1,14 @@
+package th.tambon.events.activity.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code activity_step}: what happened to an activity (drafted, revised, planned, held…), by whom, when, why. */
+@MappedEntity("activity_step")
+public record ActivityStepRow(@Id UUID id, UUID activity, String state, String change, @Nullable String reason,
+                              Instant recordedAt, String recordedBy) {
+}
