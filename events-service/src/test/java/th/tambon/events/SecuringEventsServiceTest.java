@@ -22,6 +22,7 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         Map<String, String> matrix = new HashMap<>(super.authorizationMatrix());
         matrix.putAll(Map.of(
                 "POST /api/v1/activities", ESA_WRITERS,
+                "GET /api/v1/activities", ANY_ROLE,
                 "GET /api/v1/activities/{id}", ANY_ROLE,
                 "PUT /api/v1/activities/{id}", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/transitions", ESA_WRITERS));

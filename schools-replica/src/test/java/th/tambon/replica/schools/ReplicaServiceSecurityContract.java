@@ -19,7 +19,7 @@ public abstract class ReplicaServiceSecurityContract extends SecuredServiceContr
     private static final String ANY_ROLE = "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR,VIEWER";
 
     @RegisterExtension
-    static final RealInfrastructure infra = new RealInfrastructure();
+    protected static final RealInfrastructure infra = new RealInfrastructure();
 
     private final String service;
     private EmbeddedServer server;

@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 @Singleton
 public class ReadingActivities {
+    /** What a director whose school is unknown here is limited to: no activity has this ESA. */
+    private static final String NO_ESA = "-";
+
     private final Activities activities;
     private final SchoolReplicaRepository schools;
 
@@ -39,6 +42,19 @@ public class ReadingActivities {
             return Outcome.forbidden("A school director reads the activities of its own school's ESA");
         }
         return Outcome.done(found.get());
+    }
+
+    /**
+     * The ESA a school director (who holds no wider role) is limited to: its school's, by the replica; empty for the
+     * others, who read every ESA's. A director whose school the replica does not know reads none (an ESA no activity
+     * belongs to).
+     */
+    public Optional<String> ownEsaOfDirector(Actor actor) {
+        if (actor.is(Role.OBEC_ADMIN) || actor.is(Role.ESA_OFFICER) || actor.is(Role.VIEWER)) {
+            return Optional.empty();
+        }
+        return Optional.of(actor.school() == null ? NO_ESA
+                : schools.findById(actor.school()).map(SchoolReplica::esa).orElse(NO_ESA));
     }
 
     /** Whether the actor may read what an ESA's activities are and came to. */
