@@ -24,6 +24,8 @@ public enum EventType {
             th.tambon.contracts.schools.NetworkChanged.class, "network-changed.v1.json"),
     DEVELOPMENT_PLAN_CHANGED("th.tambon.school.plan-changed.v1", Topics.SCHOOLS_V1,
             th.tambon.contracts.schools.DevelopmentPlanChanged.class, "development-plan-changed.v1.json"),
+    ACADEMIC_CALENDAR_CHANGED("th.tambon.academic-calendar.changed.v1", Topics.SCHOOLS_V1,
+            th.tambon.contracts.schools.AcademicCalendarChanged.class, "academic-calendar-changed.v1.json"),
     ACTIVITY_CHANGED("th.tambon.activity.changed.v1", Topics.EVENTS_V1,
             th.tambon.contracts.events.ActivityChanged.class, "activity-changed.v1.json");
 

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Names of Tambon's public Kafka topics. A topic's version changes only with a breaking change of its events. */
 public final class Topics {
-    /** ESAs and schools: registrations, designations, networks, plans. Key: the ESA or school code. */
+    /**
+     * ESAs and schools: registrations, designations, networks, plans; and the academic calendar. Key: the ESA or school
+     * code, {@code <school>/<academicYear>} for a plan, {@code academic-calendar} for the calendar.
+     */
     public static final String SCHOOLS_V1 = "schools.v1";
     /** Activities and their outcomes. Key: the activity id. */
     public static final String EVENTS_V1 = "events.v1";

@@ -9,10 +9,15 @@ import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import th.tambon.contracts.schools.AcademicCalendarChanged;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +89,36 @@ class ContractSchemasTest {
         assertThat(school.get("code").get("pattern").asText()).isEqualTo("^" + Codes.SMIS + "$");
         assertThat(school.get("esa").get("pattern").asText()).isEqualTo("^" + Codes.ESA + "$");
         assertThat(school.get("tambonCode").get("pattern").asText()).isEqualTo("^" + Codes.TAMBON + "$");
+    }
+
+    @Test
+    void the_calendar_s_default_rule_takes_every_month_day_as_java_writes_it_and_nothing_else() throws Exception {
+        JsonNode rule = schemaJson(EventType.ACADEMIC_CALENDAR_CHANGED).at("/properties/defaultRule/properties");
+        Pattern opensOn = Pattern.compile(rule.at("/opensOn/pattern").asText());
+        Pattern secondSemester = Pattern.compile(rule.at("/secondSemesterFrom/pattern").asText());
+
+        for (LocalDate day = LocalDate.of(2020, 1, 1); day.getYear() == 2020; day = day.plusDays(1)) {
+            String written = MonthDay.from(day).toString();
+            assertThat(opensOn.matcher(written).matches()).as(written).isTrue();
+            assertThat(secondSemester.matcher(written).matches()).as(written).isTrue();
+        }
+        for (String wrong : new String[]{"05-16", "--5-16", "--13-01", "--05-32", "2020-05-16"}) {
+            assertThat(opensOn.matcher(wrong).matches()).as(wrong).isFalse();
+        }
+    }
+
+    @Test
+    void the_calendar_s_rule_and_recorded_years_are_described_field_by_field() throws Exception {
+        JsonNode properties = schemaJson(EventType.ACADEMIC_CALENDAR_CHANGED).get("properties");
+
+        assertThat(properties.at("/defaultRule/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(components(AcademicCalendarChanged.DefaultRule.class));
+        assertThat(properties.at("/recordedYears/items/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(components(AcademicCalendarChanged.RecordedYear.class));
+    }
+
+    private static List<String> components(Class<? extends Record> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 
     private static JsonSchema schema(EventType type) throws Exception {

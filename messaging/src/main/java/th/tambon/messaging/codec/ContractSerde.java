@@ -2,6 +2,7 @@ package th.tambon.messaging.codec;
 
 import io.micronaut.serde.annotation.SerdeImport;
 import th.tambon.contracts.events.ActivityChanged;
+import th.tambon.contracts.schools.AcademicCalendarChanged;
 import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.EsaUpdated;
@@ -24,6 +25,9 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(DevelopmentPlanChanged.Target.class)
 @SerdeImport(ActivityChanged.class)
 @SerdeImport(ActivityChanged.Funding.class)
+@SerdeImport(AcademicCalendarChanged.class)
+@SerdeImport(AcademicCalendarChanged.DefaultRule.class)
+@SerdeImport(AcademicCalendarChanged.RecordedYear.class)
 final class ContractSerde {
     private ContractSerde() {
     }
