@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
+import th.tambon.schools.calendar.application.AnnouncingTheAcademicCalendar;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 
@@ -34,7 +35,8 @@ import static th.tambon.schools.Fixtures.with;
  * consumer that keeps the highest version per key loses nothing. The service is taken through every event type it
  * publishes on schools.v1, interleaving the aggregates that could share a key, and then every key's events, in the
  * order they are published (the outbox's), must carry strictly growing versions. A type added to schools.v1 without
- * being driven here fails the test.
+ * being driven here fails the test. The academic calendar is announced at start-up, and again (as a restart would)
+ * once a year is recorded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OneVersionSequencePerKeyTest {
@@ -92,6 +94,13 @@ class OneVersionSequencePerKeyTest {
                 "chairPerson", "นายประธาน ใหม่", "members", List.of("32010001", "32010002")))));
         ok(designationStep("32010002", inForce, "WITHDRAWN", "2020-09-30", "ย้ายไปโครงการอื่น"));
         ok(obec.post("/api/v1/schools/32010002/plans", PLAN.formatted(2563, "ผ่าน ITA ระดับ B")));
+        // the academic calendar, announced at start-up: a year recorded by a migration, announced at the next start
+        try (Connection connection = infra.database().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO academic_year (year_be, opens_on, second_semester_from)"
+                    + " VALUES (2564, DATE '2021-06-14', DATE '2021-11-01')");
+        }
+        assertThat(server.getApplicationContext().getBean(AnnouncingTheAcademicCalendar.class).announceIfChanged())
+                .isPresent();
 
         List<Published> published = published();
         Map<String, List<Long>> versionsByKey = new LinkedHashMap<>();

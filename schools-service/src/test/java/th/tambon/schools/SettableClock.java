@@ -2,6 +2,8 @@ package th.tambon.schools;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import th.tambon.testkit.TestTokens;
 
@@ -16,19 +18,23 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The service's clock in a test that judges a boundary: it stands still at the instant the test sets. Replaces the
  * service's {@link Clock} bean only in contexts started with {@link #PROPERTY} true. The service judges tokens by it
- * too, so such a test calls with a token issued at its clock's time ({@link #adminTokenIssuedAt}).
+ * too, so such a test calls with a token issued at its clock's time ({@link #adminTokenIssuedAt}). It starts at
+ * {@link #START} when that property is set (what the service does at start-up is judged by it too), else at the
+ * real time.
  */
 @Singleton
 @Replaces(Clock.class)
 @Requires(property = SettableClock.PROPERTY, value = "true")
 final class SettableClock extends Clock {
     static final String PROPERTY = "schools-test.settable-clock";
+    static final String START = "schools-test.settable-clock-start";
 
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
-    SettableClock() {
-        this(new AtomicReference<>(Instant.now()), ZoneOffset.UTC);
+    @Inject
+    SettableClock(@Value("${" + START + ":}") String start) {
+        this(new AtomicReference<>(start.isBlank() ? Instant.now() : Instant.parse(start)), ZoneOffset.UTC);
     }
 
     private SettableClock(AtomicReference<Instant> now, ZoneId zone) {
