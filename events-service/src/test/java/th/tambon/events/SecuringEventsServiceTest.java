@@ -1,5 +1,6 @@
 package th.tambon.events;
 
+import org.junit.jupiter.api.BeforeAll;
 import th.tambon.replica.schools.ReplicaServiceSecurityContract;
 
 import java.util.HashMap;
@@ -15,6 +16,12 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
 
     SecuringEventsServiceTest() {
         super("events-service");
+    }
+
+    /** The replica knows the calendar, the two ESAs and a school of each, so fuzzed writes get past "unknown ESA". */
+    @BeforeAll
+    void seedTheReplica() {
+        new SchoolsFeed(infra.kafkaBootstrapServers(), server()).seedBuriramAndLamphun();
     }
 
     @Override

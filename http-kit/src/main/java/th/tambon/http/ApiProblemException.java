@@ -55,6 +55,14 @@ public class ApiProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, detail)));
     }
 
+    /**
+     * The service cannot decide yet because something it learns from another service has not reached it (the
+     * academic calendar, say): 503 with {@code Retry-After}, nothing changed; the same request later will do.
+     */
+    public static ApiProblemException notReady(String detail) {
+        return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", detail, List.of());
+    }
+
     /** One field is wrong: 422, detail "{field}: {message}" like a single bean-validation failure. */
     public static ApiProblemException invalidField(String field, String message) {
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "validation", field + ": " + message,

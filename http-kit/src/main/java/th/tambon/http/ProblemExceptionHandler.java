@@ -1,7 +1,9 @@
 package th.tambon.http;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -19,7 +21,10 @@ abstract class ProblemExceptionHandler<E extends Throwable> implements Exception
     @Override
     public HttpResponse<?> handle(HttpRequest request, E exception) {
         ApiProblemException problem = toProblem(exception);
-        return processor.processResponse(ErrorContext.builder(request).cause(problem).build(),
-                HttpResponse.status(problem.status()));
+        var response = HttpResponse.status(problem.status());
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return processor.processResponse(ErrorContext.builder(request).cause(problem).build(), response);
     }
 }

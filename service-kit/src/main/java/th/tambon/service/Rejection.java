@@ -18,6 +18,8 @@ public record Rejection(Reason reason, String field, String message) {
         /** the command must carry If-Match and did not (428) */
         PRECONDITION_REQUIRED,
         /** the actor may not touch this thing (403) */
-        FORBIDDEN
+        FORBIDDEN,
+        /** something learnt from another service has not arrived yet: the same command later will do (503) */
+        NOT_READY
     }
 }

@@ -21,6 +21,7 @@ public final class Rejections {
             case PRECONDITION_REQUIRED -> ApiProblemException.preconditionRequired(rejection.field(), rejection.message());
             case INCONSISTENT -> ApiProblemException.invalidField(rejection.field(), rejection.message());
             case FORBIDDEN -> ApiProblemException.forbidden(rejection.message());
+            case NOT_READY -> ApiProblemException.notReady(rejection.message());
         };
     }
 

@@ -62,6 +62,7 @@ class RunningActivitiesTest {
             assertThat(activity.get("start").asText()).isEqualTo("2020-07-21T09:00:00+07:00");
             assertThat(activity.get("startsOnTh").asText()).isEqualTo("21 กรกฎาคม 2563");
             assertThat(activity.get("fiscalYear").asInt()).isEqualTo(2563);
+            assertThat(activity.get("academicYear").asInt()).isEqualTo(2563);
             assertThat(activity.get("chair").asText()).isEqualTo("ดร.จำปา จันทะสอน");
             assertThat(activity.get("tracks").toString())
                     .isEqualTo("[\"INNOVATION\",\"OCCUPATION\",\"QUALITY_CLASSROOM\",\"ENVIRONMENT\",\"ITA\"]");
@@ -73,6 +74,21 @@ class RunningActivitiesTest {
             assertThat(KafkaProbe.value(event)).contains("\"change\":\"DRAFTED\"", "\"version\":1",
                     "\"startsOn\":\"2020-07-21\"");
         }
+    }
+
+    @Test
+    void the_academic_year_is_the_replicated_calendars_2563_opened_on_1_july_2020() {
+        JsonNode lastDayOf2562 = officer.post("/api/v1/activities", TestHttp.json(Activities.with(Activities.with(
+                Activities.buriramWorkshop("workshop-2020-06-30"), "start", "2020-06-30T09:00:00+07:00"),
+                "end", "2020-06-30T16:00:00+07:00"))).json();
+        // 2020-06-30 23:30 UTC is already 1 July in Bangkok
+        JsonNode firstDayOf2563 = officer.post("/api/v1/activities", TestHttp.json(Activities.with(Activities.with(
+                Activities.buriramWorkshop("workshop-2020-07-01"), "start", "2020-06-30T23:30:00Z"),
+                "end", "2020-07-01T09:00:00Z"))).json();
+
+        assertThat(lastDayOf2562.get("academicYear").asInt()).isEqualTo(2562);
+        assertThat(firstDayOf2563.get("startsOn").asText()).isEqualTo("2020-07-01");
+        assertThat(firstDayOf2563.get("academicYear").asInt()).isEqualTo(2563);
     }
 
     @Test

@@ -6,6 +6,7 @@ import th.tambon.events.activity.infrastructure.Activities;
 import th.tambon.events.activity.model.Activity;
 import th.tambon.events.activity.model.ActivityDetails;
 import th.tambon.http.IfMatch;
+import th.tambon.replica.schools.AcademicCalendarReplica;
 import th.tambon.replica.schools.EsaReplicaRepository;
 import th.tambon.replica.schools.SchoolReplicaRepository;
 import th.tambon.security.Actor;
@@ -21,7 +22,9 @@ import java.util.UUID;
 
 /**
  * Drafting an ESA's activities and changing their details, by an officer of the ESA or OBEC. The venue school must be
- * a school of the activity's ESA as the schools replica knows it. Each change, in one transaction: the activity, a
+ * a school of the activity's ESA as the schools replica knows it; the academic year of the day it starts is the one the
+ * replicated academic calendar gives (schools-service announces it on schools.v1), and until the calendar has arrived
+ * nothing is drafted or rescheduled (503, try again). Each change, in one transaction: the activity, a
  * history row, {@code activity.changed.v1} and the audit entry; a change that changes nothing stores nothing.
  */
 @Singleton
@@ -29,14 +32,16 @@ public class PlanningActivities {
     private final Activities activities;
     private final EsaReplicaRepository esas;
     private final SchoolReplicaRepository schools;
+    private final AcademicCalendarReplica calendar;
     private final ActivityEvents events;
     private final Clock clock;
 
     public PlanningActivities(Activities activities, EsaReplicaRepository esas, SchoolReplicaRepository schools,
-                              ActivityEvents events, Clock clock) {
+                              AcademicCalendarReplica calendar, ActivityEvents events, Clock clock) {
         this.activities = activities;
         this.esas = esas;
         this.schools = schools;
+        this.calendar = calendar;
         this.events = events;
         this.clock = clock;
     }
@@ -58,7 +63,11 @@ public class PlanningActivities {
         if (venue.rejection() != null) {
             return Outcome.rejected(venue.rejection().reason(), venue.rejection().field(), venue.rejection().message());
         }
-        Step<Activity> step = Activity.draft(UUID.randomUUID(), esa, ref, details, null);
+        var academicYear = calendar.academicYearOf(Activity.startsOn(details));
+        if (academicYear.isEmpty()) {
+            return calendarNotYetKnown();
+        }
+        Step<Activity> step = Activity.draft(UUID.randomUUID(), esa, ref, details, academicYear.get());
         if (!step.taken()) {
             return step.rejection();
         }
@@ -80,7 +89,11 @@ public class PlanningActivities {
         if (Outcome.stale(ifMatch, activity.version())) {
             return Outcome.stale("The activity", activity.version(), ifMatch);
         }
-        Step<Activity> step = activity.revise(details, activity.academicYear());
+        var academicYear = calendar.academicYearOf(Activity.startsOn(details));
+        if (academicYear.isEmpty()) {
+            return calendarNotYetKnown();
+        }
+        Step<Activity> step = activity.revise(details, academicYear.get());
         if (!step.taken()) {
             return step.rejection();
         }
@@ -112,6 +125,12 @@ public class PlanningActivities {
                     + " belongs to " + school.get().esa() + ", not to " + esa);
         }
         return Outcome.done(null);
+    }
+
+    private static <T> Outcome<T> calendarNotYetKnown() {
+        return Outcome.rejected(Rejection.Reason.NOT_READY, null, "The academic calendar has not reached "
+                + "events-service from schools-service yet, so the activity's academic year cannot be told: try again "
+                + "in a moment");
     }
 
     static <T> Outcome<T> notFound(UUID id) {
