@@ -27,7 +27,11 @@ public enum EventType {
     ACADEMIC_CALENDAR_CHANGED("th.tambon.academic-calendar.changed.v1", Topics.SCHOOLS_V1,
             th.tambon.contracts.schools.AcademicCalendarChanged.class, "academic-calendar-changed.v1.json"),
     ACTIVITY_CHANGED("th.tambon.activity.changed.v1", Topics.EVENTS_V1,
-            th.tambon.contracts.events.ActivityChanged.class, "activity-changed.v1.json");
+            th.tambon.contracts.events.ActivityChanged.class, "activity-changed.v1.json"),
+    WORK_CHANGED("th.tambon.work.changed.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.WorkChanged.class, "work-changed.v1.json"),
+    ITA_RESULT_RECORDED("th.tambon.ita.result-recorded.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.ItaResultRecorded.class, "ita-result-recorded.v1.json");
 
     private static final String SCHEMA_FOLDER = "/th/tambon/contracts/schemas/";
 

@@ -3,6 +3,8 @@ package th.tambon.messaging.codec;
 import io.micronaut.serde.annotation.SerdeImport;
 import th.tambon.contracts.events.ActivityChanged;
 import th.tambon.contracts.schools.AcademicCalendarChanged;
+import th.tambon.contracts.events.ItaResultRecorded;
+import th.tambon.contracts.events.WorkChanged;
 import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.EsaUpdated;
@@ -28,6 +30,9 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(AcademicCalendarChanged.class)
 @SerdeImport(AcademicCalendarChanged.DefaultRule.class)
 @SerdeImport(AcademicCalendarChanged.RecordedYear.class)
+@SerdeImport(WorkChanged.class)
+@SerdeImport(WorkChanged.Forwarding.class)
+@SerdeImport(ItaResultRecorded.class)
 final class ContractSerde {
     private ContractSerde() {
     }
