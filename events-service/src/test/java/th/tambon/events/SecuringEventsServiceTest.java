@@ -33,12 +33,25 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
                 "GET /api/v1/activities/{id}", ANY_ROLE,
                 "PUT /api/v1/activities/{id}", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/transitions", ESA_WRITERS));
+        // outstanding works and ITA results
+        matrix.putAll(Map.of(
+                "POST /api/v1/activities/{id}/works", ESA_WRITERS,
+                "POST /api/v1/works/{id}/selection", ESA_WRITERS,
+                "POST /api/v1/works/forwardings", ESA_WRITERS,
+                "GET /api/v1/works", ANY_ROLE,
+                "GET /api/v1/works/{id}", ANY_ROLE,
+                "GET /api/v1/works/forwardings/{id}", ANY_ROLE,
+                "PUT /api/v1/ita-results/{subjectType}/{code}/{fiscalYear}", ESA_WRITERS,
+                "GET /api/v1/ita-results/{subjectType}/{code}/{fiscalYear}", ANY_ROLE,
+                "GET /api/v1/ita-results", ANY_ROLE));
         return matrix;
     }
 
     @Override
     protected long writableRows() {
         return super.writableRows() + infra.database().queryLong("SELECT (SELECT coalesce(sum(version), 0) FROM activity)"
-                + " + (SELECT count(*) FROM activity_step)");
+                + " + (SELECT count(*) FROM activity_step)"
+                + " + (SELECT coalesce(sum(version), 0) FROM work) + (SELECT count(*) FROM work_step)"
+                + " + (SELECT count(*) FROM work_forwarding) + (SELECT coalesce(sum(version), 0) FROM ita_result)");
     }
 }
