@@ -53,6 +53,11 @@ class GatewayRoutingTest {
         var audit = routes.resolve("/api/v1/audit/events").orElseThrow();
         assertThat(audit.service()).isEqualTo("events-service");
         assertThat(audit.path()).isEqualTo("/api/v1/audit");
+        assertThat(routes.resolve("/api/v1/works/forwardings").orElseThrow().path()).isEqualTo("/api/v1/works/forwardings");
+        assertThat(routes.resolve("/api/v1/works/forwardings").orElseThrow().service()).isEqualTo("events-service");
+        var ita = routes.resolve("/api/v1/ita-results/school/31040001/2563").orElseThrow();
+        assertThat(ita.service()).isEqualTo("events-service");
+        assertThat(ita.path()).isEqualTo("/api/v1/ita-results/school/31040001/2563");
         assertThat(routes.resolve("/api/v1/schoolsX")).isEmpty();
     }
 

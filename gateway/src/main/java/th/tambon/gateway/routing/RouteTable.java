@@ -19,6 +19,8 @@ public class RouteTable {
             new Route("/api/v1/academic-years", "schools-service", "/api/v1/academic-years"),
             new Route("/api/v1/events/replicas", "events-service", "/api/v1/replicas"),
             new Route("/api/v1/activities", "events-service", "/api/v1/activities"),
+            new Route("/api/v1/works", "events-service", "/api/v1/works"),
+            new Route("/api/v1/ita-results", "events-service", "/api/v1/ita-results"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
             new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"),
             // each service's audit trail (OBEC_ADMIN)
