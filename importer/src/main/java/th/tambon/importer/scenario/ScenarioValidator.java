@@ -19,19 +19,19 @@ import java.util.regex.Pattern;
  * path: the format, each ESA, school and network field, the natural keys (an ESA's code, a school's code, a network's
  * ESA, a network's members: each listed once, a second listing naming the first), references inside the file (a
  * school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province, one quality
- * school per tambon, network members the ESA's own quality schools). The sections this version does not
- * load ({@code budget}, {@code activities}, {@code expect}) are not checked: they are reported as skipped.
+ * school per tambon, network members the ESA's own quality schools), and each activity ({@link ActivityChecks}). The
+ * sections this version does not load ({@code budget}, {@code expect}) are not checked: they are reported as skipped.
  */
 public final class ScenarioValidator {
     public static final String FORMAT = "tambon-scenario/1";
-    private static final Pattern ESA = Pattern.compile(Codes.ESA);
-    private static final Pattern SMIS = Pattern.compile(Codes.SMIS);
+    static final Pattern ESA = Pattern.compile(Codes.ESA);
+    static final Pattern SMIS = Pattern.compile(Codes.SMIS);
     private static final Pattern TAMBON = Pattern.compile(Codes.TAMBON);
     private static final Pattern PROVINCE = Pattern.compile(Codes.PROVINCE);
 
     /** The dates the API keeps (http-kit's ProgrammeDates, docs/decisions/0013); the importer depends on no kit. */
-    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
-    private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
     private final LocalDate today;
     private final List<ScenarioProblem> problems = new ArrayList<>();
@@ -66,6 +66,7 @@ public final class ScenarioValidator {
         each(root, "esas", "code", this::esa);
         each(root, "schools", "code", this::school);
         each(root, "networks", "esa", this::network);
+        new ActivityChecks(this, today).check(root);
         return List.copyOf(problems);
     }
 
@@ -223,7 +224,21 @@ public final class ScenarioValidator {
         }
     }
 
-    private String text(JsonNode node, String path, String field, int maxLength) {
+    void problem(String path, String reason) {
+        problems.add(new ScenarioProblem(path, reason));
+    }
+
+    /** The province code the file gives ESA {@code esa}, or null when the file does not list it. */
+    String provinceOf(String esa) {
+        return esaProvince.get(esa);
+    }
+
+    /** The ESA the file gives school {@code code} ("" when its ESA is malformed), or null when it does not list it. */
+    String esaOf(String school) {
+        return schoolEsa.get(school);
+    }
+
+    String text(JsonNode node, String path, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             problems.add(new ScenarioProblem(path + "." + field, "is required text"));
@@ -232,7 +247,7 @@ public final class ScenarioValidator {
         return longest(value.asText(), path + "." + field, maxLength);
     }
 
-    private void optionalText(JsonNode node, String path, String field, int maxLength) {
+    void optionalText(JsonNode node, String path, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return;
@@ -261,7 +276,7 @@ public final class ScenarioValidator {
         }
     }
 
-    private String code(JsonNode node, String path, String field, Pattern format, String what) {
+    String code(JsonNode node, String path, String field, Pattern format, String what) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || !format.matcher(value.asText()).matches()) {
             problems.add(new ScenarioProblem(path + "." + field, "must be " + what));

@@ -92,7 +92,8 @@ class ScenarioValidatorTest {
                 "$.schools[0].esa: ESA P99-1 is not among the file's esas",
                 "$.networks[0].members[0]: school 31040001 is of P99-1, not of P31-4",
                 "$.networks[0].members[1]: school 31940002 is not a quality school",
-                "$.networks[0].chairSchool: must be one of the members");
+                "$.networks[0].chairSchool: must be one of the members",
+                "$.activities[0].venueSchool: school 31040001 is of P99-1, not of P31-4");
     }
 
     @Test
@@ -141,5 +142,71 @@ class ScenarioValidatorTest {
                 "$.schools[2].students: must be a whole number from 0 to 100000",
                 "$.schools[2].teachers: must be a whole number from 0 to 10000",
                 "$.networks[0].chairPerson: must be at most 200 characters, not 201");
+    }
+
+    @Test
+    void every_mistake_in_an_activity_is_listed_with_its_path() throws Exception {
+        ObjectNode file = seed();
+        ObjectNode workshop = (ObjectNode) file.get("activities").get(0);
+        workshop.put("type", "SEMINAR").put("start", "2020-07-21T09:00:00").put("venueSchool", "51910001")
+                .put("actualCost", "1,500");
+        ((ArrayNode) workshop.get("tracks")).set(0, "SPORT");
+        ((ObjectNode) workshop.get("participation")).put("total", 39);
+        ((ObjectNode) workshop.get("participation").get("byRole")).put("PRINCIPAL", 2);
+        ObjectNode symposium = (ObjectNode) file.get("activities").get(1);
+        symposium.put("end", "2020-09-28T08:00:00+07:00").put("actualCost", "21700.001").put("outcome", "CLOSED");
+        ((ObjectNode) symposium.get("funding")).put("estimate", 21700).put("round", 0);
+        ((ObjectNode) symposium.get("certificates").get(0)).put("school", "31040001");
+        ((ArrayNode) symposium.get("certificates")).addObject().put("school", "51910002");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.activities[0].type: must be WORKSHOP, SYMPOSIUM, PLC, SUPERVISION_VISIT, MEETING, TRAINING or "
+                        + "ASSESSMENT",
+                "$.activities[0].tracks[0]: must be INNOVATION, OCCUPATION, QUALITY_CLASSROOM, ENVIRONMENT or ITA",
+                "$.activities[0].venueSchool: school 51910001 is of P51-1, not of P31-4",
+                "$.activities[0].start: must be a date and time with its offset, such as 2020-07-21T09:00:00+07:00",
+                "$.activities[0].participation.byRole.PRINCIPAL: is not a role: SCHOOL_DIRECTOR, TEACHER, SUPERVISOR, "
+                        + "STAFF, STUDENT, COMMITTEE or OTHER",
+                "$.activities[0].participation.total: is 39, less than the sum of byRole (40)",
+                "$.activities[0].actualCost: must be baht as a string with at most two decimals, such as \"21700.00\"",
+                "$.activities[1].end: must be after the start (2020-09-28T08:30:00+07:00)",
+                "$.activities[1].funding.round: must be a whole number from 1 to 99",
+                "$.activities[1].funding.estimate: must be baht as a string with at most two decimals, such as "
+                        + "\"21700.00\"",
+                "$.activities[1].certificates[0].school: school 31040001 is of P31-4, not of P51-1",
+                "$.activities[1].certificates[31].school: 51910002 is listed twice (first at "
+                        + "$.activities[1].certificates[1]): a school has one certificate of an activity",
+                "$.activities[1].actualCost: must be baht as a string with at most two decimals, such as \"21700.00\"",
+                "$.activities[1].outcome: must be PLANNED, HELD, REPORTED, CANCELLED or FUNDING_REJECTED");
+    }
+
+    @Test
+    void what_an_activity_s_outcome_needs_and_allows_is_checked_before_anything_is_written() throws Exception {
+        ObjectNode file = seed();
+        ArrayNode activities = (ArrayNode) file.get("activities");
+        ObjectNode workshop = (ObjectNode) activities.get(0);
+        workshop.put("outcome", "FUNDING_REJECTED").put("actualCost", "100.00");
+        ObjectNode symposium = (ObjectNode) activities.get(1);
+        symposium.remove("actualCost");
+        ObjectNode later = workshop.deepCopy().put("ref", "p31-4-visit-2570-01-10").put("outcome", "HELD")
+                .put("start", "2027-01-10T09:00:00+07:00").put("end", "2027-01-10T12:00:00+07:00");
+        later.remove("actualCost");
+        ObjectNode cancelled = symposium.deepCopy().put("outcome", "CANCELLED");
+        activities.add(later);
+        activities.add(cancelled);
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.activities[0].outcome: FUNDING_REJECTED needs funding: only a request for money can be refused",
+                "$.activities[0].actualCost: is given only with the outcome REPORTED, not FUNDING_REJECTED",
+                "$.activities[0].participation: is recorded only for an activity that took place (outcome HELD or "
+                        + "REPORTED), not FUNDING_REJECTED",
+                "$.activities[1].actualCost: is required: a funded activity is reported with what it cost",
+                "$.activities[2].outcome: HELD cannot be reached before the activity's day, 2027-01-10 (today is "
+                        + "2026-11-24 in Bangkok)",
+                "$.activities[3].ref: p51-1-symposium-2563-09-28 of P51-1 is listed twice (first at $.activities[1])",
+                "$.activities[3].participation: is recorded only for an activity that took place (outcome HELD or "
+                        + "REPORTED), not CANCELLED",
+                "$.activities[3].certificates: are awarded only at an activity that took place (outcome HELD or "
+                        + "REPORTED), not CANCELLED");
     }
 }
