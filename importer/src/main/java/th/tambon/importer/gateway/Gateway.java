@@ -52,8 +52,17 @@ public final class Gateway {
     }
 
     public Reply post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
+        return post(path, body, null);
+    }
+
+    /** A POST, with {@code If-Match} when {@code expectedVersion} is given (a move that depends on what was read). */
+    public Reply post(String path, Object body, Long expectedVersion) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        if (expectedVersion != null) {
+            builder.header("If-Match", "\"" + expectedVersion + "\"");
+        }
+        return send(builder.build());
     }
 
     /** A PUT, with {@code If-Match} when {@code expectedVersion} is given. */

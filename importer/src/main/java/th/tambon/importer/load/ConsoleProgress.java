@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** On a terminal, a progress bar per section (progressbar); in a log or a pipe, one line as each section ends. */
+/**
+ * On a terminal, a progress bar per section (progressbar), with what it waits for beside it; in a log or a pipe, one
+ * line as each section ends, and a line for each wait.
+ */
 public final class ConsoleProgress implements Progress {
     private final boolean terminal;
     private final PrintStream out;
@@ -31,6 +34,11 @@ public final class ConsoleProgress implements Progress {
                 }
 
                 @Override
+                public void note(String message) {
+                    bar.setExtraMessage(message == null ? "" : message);
+                }
+
+                @Override
                 public void close() {
                     bar.close();
                 }
@@ -42,6 +50,13 @@ public final class ConsoleProgress implements Progress {
             @Override
             public void step() {
                 done.incrementAndGet();
+            }
+
+            @Override
+            public void note(String message) {
+                if (message != null) {
+                    out.printf("%-13s %s%n", section, message);
+                }
             }
 
             @Override

@@ -98,7 +98,7 @@ public final class Loader {
                         return;
                     }
                     try {
-                        Result result = loadOne(section, item, failed);
+                        Result result = loadOne(section, item, failed, bar);
                         if (result.outcome() == Outcome.FAILED) {
                             failed.put(section.name() + ":" + item.key(), result.cause() != null ? result.cause()
                                     : section.name() + " " + item.key());
@@ -114,14 +114,14 @@ public final class Loader {
         }
     }
 
-    private Result loadOne(Section section, Item item, Map<String, String> failed) {
+    private Result loadOne(Section section, Item item, Map<String, String> failed, Progress.Bar bar) {
         for (String need : section.needs(item)) {
             String root = failed.get(need);
             if (root != null) {
                 return Result.notTried(root);
             }
         }
-        return section.load(item, gateway, dryRun);
+        return section.load(item, gateway, dryRun, bar);
     }
 
     /** Waits for every item to end; being interrupted stops the import but still waits for those in flight. */

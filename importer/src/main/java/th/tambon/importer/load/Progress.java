@@ -8,6 +8,13 @@ public interface Progress {
     interface Bar extends AutoCloseable {
         void step();
 
+        /**
+         * Says what the section is waiting for ("events-service's replica does not know school 31040001 yet"), so a
+         * wait is seen, not mistaken for a hang; null when the wait is over.
+         */
+        default void note(String message) {
+        }
+
         @Override
         void close();
     }

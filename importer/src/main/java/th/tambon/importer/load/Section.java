@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * One kind of thing the importer loads, in the order the {@link Loader} is given them (a later section may need an
  * earlier one's items). Each item is compared with what the registry holds before anything is written, so loading is
- * idempotent by natural key and a run cut short resumes where it stopped. A later issue adds budget rounds and
- * activities as further sections.
+ * idempotent by natural key and a run cut short resumes where it stopped. A later issue adds budget rounds as a
+ * further section.
  */
 public interface Section {
     /** The section's name in the file and in the summary: {@code esas}, {@code schools}… */
@@ -29,4 +29,9 @@ public interface Section {
 
     /** Brings the registry to the item's state; with {@code dryRun}, only says what that would do. */
     Result load(Item item, Gateway gateway, boolean dryRun);
+
+    /** The same, for a section that may wait on the way and says so on its section's progress {@code bar}. */
+    default Result load(Item item, Gateway gateway, boolean dryRun, Progress.Bar bar) {
+        return load(item, gateway, dryRun);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What an import did, per section: the counts of each {@link Outcome}, the failures with reasons (in file order; items
  * not tried because something they need failed are counted under that cause), the notes on items left unchanged, the
- * skipped sections, and, when the import stopped, why and how many items of each section it did not get to.
+ * items waiting for another service (a "waiting" column, only when some are), the skipped sections, and, when the
+ * import stopped, why and how many items of each section it did not get to.
  */
 public final class Summary {
     private static final String NOT_TRIED = "not tried: ";
@@ -21,6 +22,7 @@ public final class Summary {
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private final List<Entry> failures = new ArrayList<>();
     private final List<Entry> notes = new ArrayList<>();
+    private final List<Entry> waiting = new ArrayList<>();
     private final boolean dryRun;
     private String stoppedBecause;
     private Throwable error;
@@ -43,6 +45,8 @@ public final class Summary {
         counts.computeIfAbsent(section, n -> new EnumMap<>(Outcome.class)).merge(result.outcome(), 1, Integer::sum);
         if (result.outcome() == Outcome.FAILED) {
             failures.add(new Entry(List.copyOf(counts.keySet()).indexOf(section), item, result.reason()));
+        } else if (result.outcome() == Outcome.WAITING) {
+            waiting.add(new Entry(List.copyOf(counts.keySet()).indexOf(section), item, result.reason()));
         } else if (result.reason() != null) {
             notes.add(new Entry(List.copyOf(counts.keySet()).indexOf(section), item, result.reason()));
         }
@@ -101,17 +105,29 @@ public final class Summary {
         return ordered;
     }
 
-    /** The table ("not done" too when the import stopped), the skipped sections, failures, notes, what next. */
+    /** Each waiting item as "path (key): what it waits for", in file order. */
+    public synchronized List<String> waiting() {
+        return ordered(waiting).stream().map(w -> w.item().path() + " (" + w.item().key() + "): " + w.reason())
+                .toList();
+    }
+
+    /**
+     * The table ("waiting" when some items wait for another service, "not done" when the import stopped), the skipped
+     * sections, failures, the waiting items, notes, what next.
+     */
     public synchronized void print(PrintStream out) {
         boolean stopped = stoppedBecause != null;
-        String format = "%-14s %9s %9s %10s %7s" + (stopped ? " %9s" : "%s") + "%n";
+        boolean anyWaiting = !waiting.isEmpty();
+        String format = "%-14s %9s %9s %10s" + (anyWaiting ? " %8s" : "%s") + " %7s" + (stopped ? " %9s" : "%s") + "%n";
         out.println();
         if (dryRun) {
             out.println("Dry run: nothing was written; the table says what an import would do.");
         }
-        out.printf(format, "section", "created", "updated", "unchanged", "failed", stopped ? "not done" : "");
+        out.printf(format, "section", "created", "updated", "unchanged", anyWaiting ? "waiting" : "", "failed",
+                stopped ? "not done" : "");
         counts.forEach((section, c) -> out.printf(format, section, c.getOrDefault(Outcome.CREATED, 0),
-                c.getOrDefault(Outcome.UPDATED, 0), c.getOrDefault(Outcome.UNCHANGED, 0), c.getOrDefault(Outcome.FAILED, 0),
+                c.getOrDefault(Outcome.UPDATED, 0), c.getOrDefault(Outcome.UNCHANGED, 0),
+                anyWaiting ? c.getOrDefault(Outcome.WAITING, 0) : "", c.getOrDefault(Outcome.FAILED, 0),
                 stopped ? notDone(section) : ""));
         skipped.forEach((section, why) -> out.printf("%-14s skipped: %s%n", section, why));
         if (!failures.isEmpty()) {
@@ -128,6 +144,12 @@ public final class Summary {
             cascades.forEach((reason, items) -> out.println("  " + (items.size() == 1
                     ? items.get(0).item().path() + " (" + items.get(0).item().key() + ")"
                     : items.size() + " items from " + items.get(0).item().path()) + ": " + reason));
+        }
+        if (anyWaiting) {
+            out.println();
+            out.println("Waiting (" + waiting.size() + "), not failed: run the same import again later to go on:");
+            ordered(waiting).forEach(w -> out.println("  " + w.item().path() + " (" + w.item().key() + "): "
+                    + w.reason()));
         }
         if (!notes.isEmpty()) {
             out.println();
