@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import th.tambon.importer.gateway.Gateway;
 import th.tambon.importer.gateway.RetryPolicy;
+import th.tambon.importer.load.ActivitySection;
 import th.tambon.importer.load.ConsoleProgress;
 import th.tambon.importer.load.DesignationSection;
 import th.tambon.importer.load.EsaSection;
@@ -35,15 +36,19 @@ import java.util.function.Function;
 
 /**
  * {@code import FILE}: validates the whole file (and stops, listing every problem, if it breaks a rule), then loads
- * {@code esas}, {@code schools}, their quality-school designations and {@code networks} through the gateway, and prints
- * a summary table. Idempotent by natural key; a run cut short resumes when run again.
+ * {@code esas}, {@code schools}, their quality-school designations, {@code networks} and {@code activities} (each
+ * driven to its outcome) through the gateway, and prints a summary table. Idempotent by natural key; a run cut short
+ * resumes when run again. An activity waiting for budget-service's answer is not a failure: the exit code stays 0.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validates a tambon-scenario/1 file, then loads its ESAs, schools, quality-school designations "
-                + "and networks through the gateway, as any client would.",
-                "Running it again changes nothing that is already loaded (\"unchanged\"); after a crash it resumes."},
+        description = {"Validates a tambon-scenario/1 file, then loads its ESAs, schools, quality-school designations, "
+                + "networks and activities (each driven to its outcome) through the gateway, as any client would.",
+                "Running it again changes nothing that is already loaded (\"unchanged\"); after a crash it resumes.",
+                "An activity whose funding budget-service has not answered yet is \"waiting\" (for budget), not "
+                        + "failed: run the import again later to take it on."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:everything loaded or already there", "1:some items failed (listed in the summary)",
+        exitCodeList = {"0:everything loaded or already there (or waiting for budget)",
+                "1:some items failed (listed in the summary)",
                 "2:wrong command line", "3:the file is unreadable or breaks a rule; nothing was written",
                 "4:stopped: the token was refused or the gateway stayed away; run again to resume",
                 "5:an unexpected error, a bug in the importer (its stack trace is printed); what was loaded stays"},
@@ -100,7 +105,7 @@ final class ImportCommand implements Callable<Integer> {
     /** What this version loads, in order. */
     static List<Section> sections(Path file) {
         return List.of(new EsaSection(), new SchoolSection(), new DesignationSection(file.getFileName().toString()),
-                new NetworkSection());
+                new NetworkSection(), new ActivitySection());
     }
 
     @Override

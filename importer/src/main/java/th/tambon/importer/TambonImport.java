@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Loads tambon-scenario/1 files into a running Tambon through its gateway.",
         subcommands = {ImportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class TambonImport {
-    /** Exit code: the file was read and every item loaded (or was already there). */
+    /** Exit code: the file was read and every item loaded (or was already there, or waits for budget-service). */
     public static final int OK = 0;
     /** Exit code: some items failed; the summary lists them. */
     public static final int SOME_FAILED = 1;

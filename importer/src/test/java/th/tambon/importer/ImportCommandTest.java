@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import th.tambon.importer.gateway.Gateway;
+import th.tambon.importer.load.ActivitySection;
 import th.tambon.importer.load.Item;
+import th.tambon.importer.load.Patience;
 import th.tambon.importer.load.Result;
 import th.tambon.importer.load.Section;
 
@@ -18,6 +20,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -125,6 +128,7 @@ class ImportCommandTest {
         assertThat(exit).as(printed + "\n" + err).isZero();
         assertThat(printed).containsPattern("(?m)^designations +0 +0 +71 +0$")
                 .containsPattern("(?m)^networks +0 +0 +1 +0$")
+                .containsPattern("(?m)^activities +0 +0 +2 +0$")
                 .contains("  $.networks[0] (P31-4): the file lists " + chair + " (its chair school), which the registry "
                         + "holds as a withdrawn quality school: the network is left as the registry has it; set it "
                         + "through the API (PUT /api/v1/esas/P31-4/network)\n");
@@ -132,12 +136,16 @@ class ImportCommandTest {
     }
 
     /**
-     * The stand-in answers as the registry does after the seed was imported and {@code withdrawn}, P31-4's chair school,
-     * was withdrawn: no longer an active quality school nor in the network, which has no chair; a network PUT listing
-     * it is refused as schools-service refuses it.
+     * The stand-in answers as the registry does after the seed was imported (its two activities reported, the
+     * symposium's funding committed by budget-service) and {@code withdrawn}, P31-4's chair school, was withdrawn: no
+     * longer an active quality school nor in the network, which has no chair; a network PUT listing it is refused as
+     * schools-service refuses it.
      */
     private void registryAfterTheSeedWithdrawn(String withdrawn) throws Exception {
         JsonNode seed = JSON.readTree(seed().toFile());
+        EventsStandIn events = new EventsStandIn();
+        seed.get("activities").forEach(activity -> events.holding(activity, "REPORTED"));
+        stand.fallback(events);
         ArrayNode esas = JSON.createArrayNode();
         seed.get("esas").forEach(esa -> esas.add(((ObjectNode) esa.deepCopy()).put("version", 1)));
         stand.on("GET /api/v1/esas?sort=code&size=500&page=0", 200, page(esas));
@@ -182,6 +190,25 @@ class ImportCommandTest {
         stand.on("PUT /api/v1/esas/P31-4/network", 422, "{\"status\":422,\"detail\":\"members[0]: " + withdrawn
                 + " is not an active quality school (its status is WITHDRAWN)\",\"errors\":[{\"field\":\"members[0]\","
                 + "\"message\":\"" + withdrawn + " is not an active quality school (its status is WITHDRAWN)\"}]}");
+    }
+
+    @Test
+    void an_activity_waiting_for_budget_is_listed_as_waiting_for_budget_and_the_import_still_exits_0()
+            throws Exception {
+        stand.fallback(new EventsStandIn()); // budget-service does not answer
+        Patience quick = new Patience(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofMillis(20),
+                Duration.ofMillis(100));
+
+        int exit = run(file -> List.of(new ActivitySection(quick)), seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isZero();
+        assertThat(printed).containsPattern("(?m)^section +created +updated +unchanged +waiting +failed$")
+                .containsPattern("(?m)^activities +1 +0 +0 +1 +0$")
+                .contains("Waiting (1), not failed: run the same import again later to go on:\n"
+                        + "  $.activities[1] (P51-1/p51-1-symposium-2563-09-28): created; waiting for budget: "
+                        + "budget-service has not yet answered its request for 21700.00 baht (fiscal year 2563, "
+                        + "round 2, line 1); import again later to take it on to REPORTED\n");
     }
 
     private static String page(ArrayNode items) {

@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on loopback standing in for the gateway: each request ("GET /api/v1/esas?size=500&page=0") is
- * answered as the test scripted it (404 when it did not), each on its own thread so slow answers overlap, and every
- * request but the liveness check is recorded.
+ * answered as the test scripted it, else by the {@link #fallback} handler (404 when neither answers), each on its own
+ * thread so slow answers overlap, and every request but the liveness check is recorded, with its body and If-Match.
  */
 public final class StandInGateway implements AutoCloseable {
     private static final String LIVENESS = "GET /health/liveness";
@@ -32,13 +32,41 @@ public final class StandInGateway implements AutoCloseable {
         Answer answer() throws Exception;
     }
 
-    public record Answer(int status, String body) {
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
+    }
+
+    /** A request as it came: "METHOD /path?query", its body ("" when none) and its If-Match header (or null). */
+    public record Request(String line, String body, String ifMatch) {
+        public String method() {
+            return line.substring(0, line.indexOf(' '));
+        }
+
+        /** The path without the query. */
+        public String path() {
+            String target = line.substring(line.indexOf(' ') + 1);
+            return target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        }
+
+        /** Whether it may change something (not a GET). */
+        public boolean writes() {
+            return !method().equals("GET");
+        }
+    }
+
+    /** Answers a request no scripted route answers; null lets it be a 404. */
+    public interface Handler {
+        Answer answer(Request request) throws Exception;
     }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    private volatile Handler fallback = request -> null;
 
     public StandInGateway() {
         try {
@@ -62,6 +90,12 @@ public final class StandInGateway implements AutoCloseable {
         return this;
     }
 
+    /** Answers what no scripted route answers (a stateful stand-in for a service's routes). */
+    public StandInGateway fallback(Handler handler) {
+        this.fallback = handler;
+        return this;
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -77,20 +111,31 @@ public final class StandInGateway implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** The same, with their bodies and If-Match headers. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         String request = exchange.getRequestMethod() + " " + exchange.getRequestURI();
-        exchange.getRequestBody().readAllBytes();
+        String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Request received = new Request(request, sent, exchange.getRequestHeaders().getFirst("If-Match"));
         if (!request.equals(LIVENESS)) {
             seen.add(request);
+            requests.add(received);
         }
         Route route = routes.get(request);
         Answer answer;
         try {
-            answer = route == null ? new Answer(404, "{\"detail\":\"no route " + request + "\"}") : route.answer();
+            answer = route != null ? route.answer() : fallback.answer(received);
+            if (answer == null) {
+                answer = new Answer(404, "{\"detail\":\"no route " + request + "\"}");
+            }
         } catch (Exception e) {
             answer = new Answer(500, "{\"detail\":\"" + e + "\"}");
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("Content-Type",
                 answer.status() >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
