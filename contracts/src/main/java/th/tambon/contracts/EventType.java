@@ -31,7 +31,17 @@ public enum EventType {
     WORK_CHANGED("th.tambon.work.changed.v1", Topics.EVENTS_V1,
             th.tambon.contracts.events.WorkChanged.class, "work-changed.v1.json"),
     ITA_RESULT_RECORDED("th.tambon.ita.result-recorded.v1", Topics.EVENTS_V1,
-            th.tambon.contracts.events.ItaResultRecorded.class, "ita-result-recorded.v1.json");
+            th.tambon.contracts.events.ItaResultRecorded.class, "ita-result-recorded.v1.json"),
+    ACTIVITY_FUNDING_REQUESTED("th.tambon.activity.funding-requested.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.ActivityFundingRequested.class, "activity-funding-requested.v1.json"),
+    ACTIVITY_COST_REPORTED("th.tambon.activity.cost-reported.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.ActivityCostReported.class, "activity-cost-reported.v1.json"),
+    ACTIVITY_FUNDING_RELEASED("th.tambon.activity.funding-released.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.ActivityFundingReleased.class, "activity-funding-released.v1.json"),
+    FUNDS_COMMITTED("th.tambon.budget.funds-committed.v1", Topics.BUDGET_V1,
+            th.tambon.contracts.budget.FundsCommitted.class, "funds-committed.v1.json"),
+    FUNDING_REJECTED("th.tambon.budget.funding-rejected.v1", Topics.BUDGET_V1,
+            th.tambon.contracts.budget.FundingRejected.class, "funding-rejected.v1.json");
 
     private static final String SCHEMA_FOLDER = "/th/tambon/contracts/schemas/";
 

@@ -1,10 +1,15 @@
 package th.tambon.messaging.codec;
 
 import io.micronaut.serde.annotation.SerdeImport;
+import th.tambon.contracts.budget.FundingRejected;
+import th.tambon.contracts.budget.FundsCommitted;
 import th.tambon.contracts.events.ActivityChanged;
 import th.tambon.contracts.schools.AcademicCalendarChanged;
 import th.tambon.contracts.events.ItaResultRecorded;
 import th.tambon.contracts.events.WorkChanged;
+import th.tambon.contracts.events.ActivityCostReported;
+import th.tambon.contracts.events.ActivityFundingReleased;
+import th.tambon.contracts.events.ActivityFundingRequested;
 import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.EsaUpdated;
@@ -33,6 +38,11 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(WorkChanged.class)
 @SerdeImport(WorkChanged.Forwarding.class)
 @SerdeImport(ItaResultRecorded.class)
+@SerdeImport(ActivityFundingRequested.class)
+@SerdeImport(ActivityCostReported.class)
+@SerdeImport(ActivityFundingReleased.class)
+@SerdeImport(FundsCommitted.class)
+@SerdeImport(FundingRejected.class)
 final class ContractSerde {
     private ContractSerde() {
     }
