@@ -44,6 +44,10 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
                 "PUT /api/v1/ita-results/{subjectType}/{code}/{fiscalYear}", ESA_WRITERS,
                 "GET /api/v1/ita-results/{subjectType}/{code}/{fiscalYear}", ANY_ROLE,
                 "GET /api/v1/ita-results", ANY_ROLE));
+        // the funding saga
+        matrix.putAll(Map.of(
+                "GET /api/v1/activities/funding/overdue", ESA_WRITERS,
+                "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS));
         return matrix;
     }
 
@@ -52,6 +56,7 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         return super.writableRows() + infra.database().queryLong("SELECT (SELECT coalesce(sum(version), 0) FROM activity)"
                 + " + (SELECT count(*) FROM activity_step)"
                 + " + (SELECT coalesce(sum(version), 0) FROM work) + (SELECT count(*) FROM work_step)"
-                + " + (SELECT count(*) FROM work_forwarding) + (SELECT coalesce(sum(version), 0) FROM ita_result)");
+                + " + (SELECT count(*) FROM work_forwarding) + (SELECT coalesce(sum(version), 0) FROM ita_result)")
+                + infra.database().queryLong("SELECT coalesce(sum(version), 0) FROM activity_funding");
     }
 }

@@ -27,6 +27,9 @@ import java.util.List;
  * @param state        DRAFT, PLANNED, FUNDING_REQUESTED, FUNDED, FUNDING_REJECTED, HELD, REPORTED, CLOSED or CANCELLED
  * @param change       what happened: DRAFTED, REVISED or the state it moved to
  * @param reason       why (a cancellation's or a rejection's reason), or null
+ * @param reasonCode   budget-service's reason for a rejection, for machines (FundingRejected's {@code reason}:
+ *                     INSUFFICIENT_BALANCE, FISCAL_YEAR_CLOSED, UNKNOWN_LINE, INVALID_REQUEST) when the change is
+ *                     FUNDING_REJECTED, else null
  */
 public record ActivityChanged(
         String activity,
@@ -50,6 +53,7 @@ public record ActivityChanged(
         String state,
         String change,
         String reason,
+        String reasonCode,
         Instant changedAt,
         long version) implements EventData {
 

@@ -41,25 +41,45 @@ public class ActivityEvents {
 
     /** A change that came from another service (budget-service's reply): history and event, no audit entry. */
     public Activity recordedFrom(String service, Activity activity, String change, Instant at) {
-        announced(activity, change, at, service);
+        return recordedFrom(service, activity, change, null, at);
+    }
+
+    /** {@link #recordedFrom(String, Activity, String, Instant)} with the other service's reason code (a rejection's). */
+    public Activity recordedFrom(String service, Activity activity, String change, String reasonCode, Instant at) {
+        announced(activity, change, reasonCode, at, service);
         return activity;
     }
 
+    /**
+     * A person's step that leaves the activity as it is (asking budget-service again): a history row naming
+     * {@code change} and the audit entry, but no {@code activity.changed.v1}, since the activity and its version stay.
+     */
+    public void noted(Activity activity, String change, String reason, Instant at, Actor actor, String command,
+                      Object auditChange) {
+        steps.save(new ActivityStepRow(UUID.randomUUID(), activity.id(), activity.state().name(), change, reason, at,
+                actor.subject(), null));
+        audit.record(actor, command, "activity", activity.id().toString(), auditChange);
+    }
+
     private ActivityChanged announced(Activity activity, String change, Instant at, String by) {
+        return announced(activity, change, null, at, by);
+    }
+
+    private ActivityChanged announced(Activity activity, String change, String reasonCode, Instant at, String by) {
         steps.save(new ActivityStepRow(UUID.randomUUID(), activity.id(), activity.state().name(), change,
-                activity.reason(), at, by));
-        ActivityChanged event = event(activity, change, at);
+                activity.reason(), at, by, reasonCode));
+        ActivityChanged event = event(activity, change, reasonCode, at);
         outbox.append(event, at);
         return event;
     }
 
-    static ActivityChanged event(Activity activity, String change, Instant at) {
+    static ActivityChanged event(Activity activity, String change, String reasonCode, Instant at) {
         ActivityDetails d = activity.details();
         return new ActivityChanged(activity.id().toString(), activity.esa(), activity.ref(), d.type().name(),
                 d.titleTh(), d.tracks().stream().map(Enum::name).toList(), d.venueSchool(), d.venue(), d.organiser(),
                 d.chair(), d.chairTitle(), d.start(), d.end(), activity.startsOn(), activity.academicYear(),
                 d.agenda(), d.funding() == null ? null : new ActivityChanged.Funding(d.funding().fiscalYear(),
                 d.funding().round(), d.funding().line(), d.funding().estimate()), activity.actualCost(),
-                activity.state().name(), change, activity.reason(), at, activity.version());
+                activity.state().name(), change, activity.reason(), reasonCode, at, activity.version());
     }
 }

@@ -14,23 +14,27 @@ import th.tambon.service.Step;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An officer of the activity's ESA (or OBEC) moves it on: plans it (through the funding saga when it has funding),
  * holds, reports and closes it, cancels it with a reason, or takes a rejected one back to a draft. An illegal move is
- * refused naming the allowed ones. One transaction per move: the activity, its history row, the event, the audit.
+ * refused naming the allowed ones. One transaction per move: the activity, its history row, the event, the audit, and
+ * what the move sets off ({@link FollowingMoves}: the funding saga's events).
  */
 @Singleton
 public class MovingActivities {
     private final Activities activities;
     private final ActivityEvents events;
     private final Clock clock;
+    private final List<FollowingMoves> followers;
 
-    public MovingActivities(Activities activities, ActivityEvents events, Clock clock) {
+    public MovingActivities(Activities activities, ActivityEvents events, Clock clock, List<FollowingMoves> followers) {
         this.activities = activities;
         this.events = events;
         this.clock = clock;
+        this.followers = followers;
     }
 
     @Transactional
@@ -54,7 +58,9 @@ public class MovingActivities {
         Activity moved = step.result();
         Instant now = Bangkok.now(clock);
         activities.update(moved, now);
-        return Outcome.done(events.recorded(moved, moved.state().name(), now, actor, command(moved.state())));
+        events.recorded(moved, moved.state().name(), now, actor, command(moved.state()));
+        followers.forEach(follower -> follower.moved(activity, moved, now, actor));
+        return Outcome.done(moved);
     }
 
     private static String command(ActivityState state) {

@@ -69,13 +69,18 @@ public record ActivityView(
     @Serdeable
     @Schema(description = "One change of an activity")
     public record StepView(
-            @Schema(description = "DRAFTED, REVISED, or the state it moved to", example = "HELD") String change,
+            @Schema(description = "DRAFTED, REVISED, the state it moved to, or FUNDING_REQUESTED_AGAIN (its funding "
+                    + "asked for once more)", example = "HELD") String change,
             @Schema(description = "its state after the change", example = "HELD") String state,
             @Nullable String reason,
             Instant recordedAt,
-            @Schema(description = "who: the token's subject, or budget-service for its replies") String recordedBy) {
+            @Schema(description = "who: the token's subject, or budget-service for its replies") String recordedBy,
+            @Schema(description = "budget-service's reason for a rejection, for machines", example = "INSUFFICIENT_BALANCE",
+                    allowableValues = {"INSUFFICIENT_BALANCE", "FISCAL_YEAR_CLOSED", "UNKNOWN_LINE", "INVALID_REQUEST"})
+            @Nullable String reasonCode) {
         static StepView of(ActivityStepRow row) {
-            return new StepView(row.change(), row.state(), row.reason(), row.recordedAt(), row.recordedBy());
+            return new StepView(row.change(), row.state(), row.reason(), row.recordedAt(), row.recordedBy(),
+                    row.reasonCode());
         }
     }
 }

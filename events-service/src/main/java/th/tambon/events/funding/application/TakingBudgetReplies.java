@@ -1,0 +1,101 @@
+package th.tambon.events.funding.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import th.tambon.contracts.budget.FundingRejected;
+import th.tambon.contracts.budget.FundsCommitted;
+import th.tambon.events.activity.application.ActivityEvents;
+import th.tambon.events.activity.infrastructure.Activities;
+import th.tambon.events.activity.model.Activity;
+import th.tambon.events.funding.infrastructure.Fundings;
+import th.tambon.events.funding.model.ActivityFunding;
+import th.tambon.events.funding.model.ActivityFunding.Answer;
+import th.tambon.service.Bangkok;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * budget-service's answers to funding requests (budget.v1): a commitment moves the activity to FUNDED, a refusal to
+ * FUNDING_REJECTED with budget-service's message as its reason, each with a history row by {@code budget-service} and
+ * {@code activity.changed.v1}. Only an answer to the activity's current request while it waits for one moves it: that is
+ * what makes a redelivered answer, a replayed one (another event id, the same content, the inbox pruned or not) or a
+ * late answer to an earlier request change nothing, whatever the inbox remembers. What becomes of each answer is
+ * {@link ActivityFunding#judge}'s verdict; an answer that breaks the contract is the caller's to dead-letter.
+ */
+@Singleton
+public class TakingBudgetReplies {
+    private final Activities activities;
+    private final Fundings fundings;
+    private final ActivityEvents events;
+    private final Clock clock;
+
+    public TakingBudgetReplies(Activities activities, Fundings fundings, ActivityEvents events, Clock clock) {
+        this.activities = activities;
+        this.fundings = fundings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What an answer did, and why, in words for the log or the dead letter. */
+    public record Taken(Answer answer, String why) {
+    }
+
+    @Transactional
+    public Taken committed(FundsCommitted reply) {
+        return take(reply.activity(), reply.request(), reply.esa(), reply.fiscalYear(), reply.round(), reply.line(),
+                reply.amount(), Activity::funded, null);
+    }
+
+    @Transactional
+    public Taken rejected(FundingRejected reply) {
+        return take(reply.activity(), reply.request(), reply.esa(), reply.fiscalYear(), reply.round(), reply.line(),
+                reply.amount(), activity -> activity.fundingRejected(reply.message()), reply.reason());
+    }
+
+    private Taken take(String activityId, int request, String esa, int fiscalYear, int round, int line,
+                       BigDecimal amount, UnaryOperator<Activity> move, String reasonCode) {
+        UUID id;
+        try {
+            id = UUID.fromString(activityId);
+        } catch (IllegalArgumentException e) {
+            return new Taken(Answer.UNKNOWN_ACTIVITY, "activity " + activityId + " is not an activity id");
+        }
+        var found = activities.findForChange(id);
+        if (found.isEmpty()) {
+            return new Taken(Answer.UNKNOWN_ACTIVITY, "events-service has no activity " + activityId);
+        }
+        Activity activity = found.get();
+        var funding = fundings.findForChange(id);
+        if (funding.isEmpty()) {
+            return new Taken(Answer.UNKNOWN_REQUEST, "activity " + id + " never asked for funding, yet the answer "
+                    + "names its request " + request);
+        }
+        ActivityFunding current = funding.get();
+        Answer answer = current.judge(request, activity.awaitsFunding(), esa, fiscalYear, round, line, amount);
+        String why = switch (answer) {
+            case TAKEN -> "activity " + id + " took the answer to its request " + request;
+            case OLDER_REQUEST -> "the answer is to request " + request + " of activity " + id + ", whose current "
+                    + "request is " + current.request();
+            case ALREADY_SETTLED -> "activity " + id + " is " + activity.state() + ", no longer waiting for an "
+                    + "answer to its request " + request;
+            case UNKNOWN_REQUEST -> "the answer names request " + request + " of activity " + id + ", which has "
+                    + "asked " + current.request() + " time(s)";
+            case NOT_WHAT_WAS_ASKED -> "the answer to request " + request + " of activity " + id + " is for " + esa
+                    + " " + fiscalYear + "/" + round + "/" + line + " " + amount + " baht, but it asked for "
+                    + current.esa() + " " + current.asked().fiscalYear() + "/" + current.asked().round() + "/"
+                    + current.asked().line() + " " + current.amount() + " baht";
+            case UNKNOWN_ACTIVITY -> throw new IllegalStateException("judged with its activity");
+        };
+        if (answer.moves()) {
+            Activity moved = move.apply(activity);
+            Instant now = Bangkok.now(clock);
+            activities.update(moved, now);
+            events.recordedFrom(ActivityEvents.BUDGET_SERVICE, moved, moved.state().name(), reasonCode, now);
+        }
+        return new Taken(answer, why);
+    }
+}

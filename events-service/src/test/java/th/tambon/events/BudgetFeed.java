@@ -1,0 +1,100 @@
+package th.tambon.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import th.tambon.contracts.EventData;
+import th.tambon.contracts.EventType;
+import th.tambon.contracts.Topics;
+import th.tambon.contracts.budget.FundingRejected;
+import th.tambon.contracts.budget.FundsCommitted;
+import th.tambon.messaging.cloudevents.CloudEvent;
+import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.messaging.codec.EventCodec;
+import th.tambon.testkit.Eventually;
+import th.tambon.testkit.kafka.KafkaProbe;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What budget-service will answer to events-service's funding requests, sent to budget.v1 with a real producer and
+ * budget-service's {@code ce_source}, built from the request as events-service published it.
+ */
+public final class BudgetFeed {
+    public static final String GROUP = "events-service.funding-replies";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final EmbeddedServer server;
+
+    public BudgetFeed(String bootstrapServers, EmbeddedServer server) {
+        this.bootstrapServers = bootstrapServers;
+        this.server = server;
+    }
+
+    /** budget-service's commitment of what {@code request} (an activity.funding-requested.v1's data) asked for. */
+    public static FundsCommitted committed(JsonNode request, long version) {
+        return new FundsCommitted(request.get("activity").asText(), request.get("esa").asText(),
+                request.get("fiscalYear").asInt(), request.get("round").asInt(), request.get("line").asInt(),
+                new BigDecimal(request.get("amount").asText()), request.get("request").asInt(),
+                UUID.randomUUID().toString(), Instant.now(), version);
+    }
+
+    /** budget-service's refusal of what {@code request} asked for. */
+    public static FundingRejected rejected(JsonNode request, String reason, String message, long version) {
+        return new FundingRejected(request.get("activity").asText(), request.get("esa").asText(),
+                request.get("fiscalYear").asInt(), request.get("round").asInt(), request.get("line").asInt(),
+                new BigDecimal(request.get("amount").asText()), request.get("request").asInt(), reason, message,
+                Instant.now(), version);
+    }
+
+    /** Publishes an answer as a new event (a new {@code ce_id}); returns the id. */
+    public String publish(EventData data) {
+        String id = UUID.randomUUID().toString();
+        publish(data, id);
+        return id;
+    }
+
+    /** Publishes an answer with this {@code ce_id}: the same id again is what a redelivery looks like. */
+    public void publish(EventData data, String ceId) {
+        byte[] value = server.getApplicationContext().getBean(EventCodec.class).encode(data);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BUDGET_V1, data.key(), value);
+        CloudEventHeaders.write(new CloudEvent(ceId, EventType.of(data.getClass()).ceType(),
+                Topics.sourceOf("budget-service"), Instant.now(), data.key(), null), record.headers());
+        KafkaProbe.send(bootstrapServers, record);
+    }
+
+    /** Waits until events-service's funding-replies consumer has finished every record on budget.v1. */
+    public void awaitAllTaken() {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers))) {
+            Eventually.await(WAIT, () -> {
+                var partitions = admin.describeTopics(java.util.List.of(Topics.BUDGET_V1)).allTopicNames().get()
+                        .get(Topics.BUDGET_V1).partitions().stream()
+                        .map(p -> new TopicPartition(Topics.BUDGET_V1, p.partition()))
+                        .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
+                var ends = admin.listOffsets(partitions).all().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                        .partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> {
+                    long done = committed.containsKey(partition) && committed.get(partition) != null
+                            ? committed.get(partition).offset() : 0;
+                    assertThat(done).as(GROUP + " on " + partition).isGreaterThanOrEqualTo(end.offset());
+                });
+            });
+        }
+    }
+}
