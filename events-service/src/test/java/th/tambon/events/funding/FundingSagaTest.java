@@ -267,6 +267,35 @@ class FundingSagaTest {
         assertThat(infra.database().queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
     }
 
+    @Test
+    void through_a_whole_saga_each_key_on_events_v1_carries_versions_that_only_grow() {
+        String id = draft("symposium-whole-saga");
+        JsonNode first = plan(id);
+        assertThat(lamphun.post("/api/v1/activities/" + id + "/funding/retry", "").status()).isEqualTo(200);
+        budget.publish(BudgetFeed.rejected(first, FundingRejected.UNKNOWN_LINE, "ไม่มีรายการที่ 1", 1));
+        Eventually.await(WAIT, () -> assertThat(state(id)).isEqualTo("FUNDING_REJECTED"));
+        move(id, Map.of("to", "DRAFT"));
+        budget.publish(BudgetFeed.committed(plan(id), 2));
+        Eventually.await(WAIT, () -> assertThat(state(id)).isEqualTo("FUNDED"));
+        move(id, Map.of("to", "HELD"));
+        move(id, Map.of("to", "REPORTED", "actualCost", "21700.00"));
+
+        Eventually.await(WAIT, () -> assertThat(infra.database()
+                .queryLong("SELECT count(*) FROM messaging.outbox_message WHERE sent_at IS NULL")).isZero());
+        try (KafkaProbe events = KafkaProbe.fromBeginning(infra.kafkaBootstrapServers(), Topics.EVENTS_V1)) {
+            events.await(r -> (id + "/funding").equals(r.key()) && KafkaProbe.value(r).contains("\"actualCost\""), WAIT);
+            List<ConsumerRecord<String, byte[]>> records = events.records(Duration.ofMillis(200));
+            assertThat(versions(records, id)).as("the activity's").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(versions(records, id + "/funding")).as("its funding's: asked, asked again, asked anew, cost")
+                    .containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    private static List<Long> versions(List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key()))
+                .map(r -> TestHttp.parse(KafkaProbe.value(r)).get("version").asLong()).toList();
+    }
+
     private String draft(String ref) {
         TestHttp.Response drafted = lamphun.post("/api/v1/activities", TestHttp.json(Activities.lamphunSymposium(ref)));
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
