@@ -13,6 +13,7 @@ import th.tambon.events.Activities;
 import th.tambon.events.SchoolsFeed;
 import th.tambon.events.SettableClock;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
+import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
@@ -137,6 +138,9 @@ class OverdueFundingTest {
         TestHttp.Response planned = lamphun.post("/api/v1/activities/" + id + "/transitions",
                 TestHttp.json(Map.of("to", "PLANNED")));
         assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        // its first request published, so that a probe opened after this sees only what comes later
+        Eventually.await(WAIT, () -> assertThat(infra.database()
+                .queryLong("SELECT count(*) FROM messaging.outbox_message WHERE sent_at IS NULL")).isZero());
         return id;
     }
 
