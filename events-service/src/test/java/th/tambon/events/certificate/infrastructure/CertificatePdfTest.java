@@ -61,8 +61,9 @@ class CertificatePdfTest {
 
     @Test
     void a_long_thai_title_wraps_only_between_words() {
-        String activity = "การประชุมแลกเปลี่ยนเรียนรู้โรงเรียนคุณภาพประจำตำบลและการนำเสนอผลงานนวัตกรรมการจัดการเรียนรู้"
-                + "ของครูและนักเรียนในสังกัดสำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำพูนเขตหนึ่ง";
+        // without spaces, as Thai is written; OpenPDF alone would cut it at the column's edge, here inside ผลสัมฤทธิ์
+        String activity = "การอบรมเชิงปฏิบัติการพัฒนาศักยภาพครูผู้สอนภาษาไทยเพื่อยกระดับผลสัมฤทธิ์ทางการเรียน"
+                + "ของนักเรียนชั้นประถมศึกษาปีที่หกในโรงเรียนขนาดเล็กจังหวัดลำพูน";
         PrintedCertificate certificate = Certificates.to("โรงเรียนบ้านหัวฝาย", activity, "นายสมชาย ใจดี");
 
         List<String> runs = PdfPages.of(pdf.render(certificate)).runs(1);
