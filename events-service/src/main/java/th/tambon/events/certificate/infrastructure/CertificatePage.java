@@ -98,11 +98,14 @@ final class CertificatePage {
         for (float scale = 1f; ; scale -= 0.05f) {
             ColumnText trial = bodyColumn(certificate, scale, BODY_TOP);
             boolean fits = !ColumnText.hasMoreText(trial.go(true));
-            if (fits || scale < 0.55f) {
+            if (fits) {
                 float used = BODY_TOP - trial.getYLine();
-                float top = fits ? BODY_TOP - (height - used) / 2 : BODY_TOP;
-                bodyColumn(certificate, scale, top).go();
+                bodyColumn(certificate, scale, BODY_TOP - (height - used) / 2).go();
                 return;
+            }
+            if (scale < 0.55f) {
+                throw new IllegalArgumentException(
+                        "the certificate's texts do not fit on its page even at half size: shorten the activity");
             }
         }
     }
@@ -136,7 +139,9 @@ final class CertificatePage {
         Paragraph title = thai(certificate.chairTitle(), regular, 18, INK, 0);
         title.setMultipliedLeading(1.4f);
         column.addElement(title);
-        column.go();
+        if (ColumnText.hasMoreText(column.go())) {
+            throw new IllegalArgumentException("chairTitle does not fit under the signature: shorten it");
+        }
     }
 
     private void verification(PrintedCertificate certificate) throws DocumentException {
@@ -146,7 +151,8 @@ final class CertificatePage {
         canvas.addImage(qr);
         // aligned with the dark modules, not with the quiet zone around them
         float x = QR_X + 4 * QR_SIZE / qr.getWidth();
-        Phrase code = new Phrase("รหัสตรวจสอบ " + certificate.verificationCode(), new Font(regular, 9, Font.NORMAL, INK));
+        Phrase code = new Phrase("รหัสตรวจสอบ " + certificate.verificationCode(),
+                new Font(regular, 9, Font.NORMAL, INK));
         if (certificate.revoked()) {
             code.add(new Chunk("  " + REVOKED, new Font(bold, 9, Font.NORMAL, RED)));
         }

@@ -130,6 +130,15 @@ class CertificatePdfTest {
                 .hasMessageContaining("certificates");
     }
 
+    @Test
+    void a_certificate_whose_texts_cannot_fit_its_page_is_refused_rather_than_cut_short() {
+        String activity = "การประชุมแลกเปลี่ยนเรียนรู้ ".repeat(200);
+
+        assertThatThrownBy(() -> pdf.render(Certificates.to("โรงเรียนบ้านหัวฝาย", activity, "นายสมชาย ใจดี")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("activity");
+    }
+
     /** Enlarged first: the PDF keeps one pixel per module, which a scanner sees on paper at print size. */
     private static String decode(BufferedImage qr) throws NotFoundException, ChecksumException, FormatException {
         int scale = 8;
