@@ -41,7 +41,13 @@ public enum EventType {
     FUNDS_COMMITTED("th.tambon.budget.funds-committed.v1", Topics.BUDGET_V1,
             th.tambon.contracts.budget.FundsCommitted.class, "funds-committed.v1.json"),
     FUNDING_REJECTED("th.tambon.budget.funding-rejected.v1", Topics.BUDGET_V1,
-            th.tambon.contracts.budget.FundingRejected.class, "funding-rejected.v1.json");
+            th.tambon.contracts.budget.FundingRejected.class, "funding-rejected.v1.json"),
+    PARTICIPATION_RECORDED("th.tambon.activity.participation-recorded.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.ParticipationRecorded.class, "participation-recorded.v1.json"),
+    CERTIFICATE_AWARDED("th.tambon.certificate.awarded.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.CertificateAwarded.class, "certificate-awarded.v1.json"),
+    CERTIFICATE_REVOKED("th.tambon.certificate.revoked.v1", Topics.EVENTS_V1,
+            th.tambon.contracts.events.CertificateRevoked.class, "certificate-revoked.v1.json");
 
     private static final String SCHEMA_FOLDER = "/th/tambon/contracts/schemas/";
 

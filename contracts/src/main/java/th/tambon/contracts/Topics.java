@@ -10,7 +10,10 @@ public final class Topics {
      * code, {@code <school>/<academicYear>} for a plan, {@code academic-calendar} for the calendar.
      */
     public static final String SCHOOLS_V1 = "schools.v1";
-    /** Activities and their outcomes. Key: the activity id, or {@code <activity id>/funding} for its funding. */
+    /**
+     * Activities and their outcomes. Key: the activity id, {@code <activity id>/funding} for its funding, a
+     * certificate's or a work's id, or {@code ita/<code>/<fiscalYear>} for an ITA result (docs/topics.md).
+     */
     public static final String EVENTS_V1 = "events.v1";
     /** Allocations, commitments and spending. Key: fiscal year + ESA, or the activity id. */
     public static final String BUDGET_V1 = "budget.v1";

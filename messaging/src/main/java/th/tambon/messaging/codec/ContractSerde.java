@@ -10,6 +10,9 @@ import th.tambon.contracts.events.WorkChanged;
 import th.tambon.contracts.events.ActivityCostReported;
 import th.tambon.contracts.events.ActivityFundingReleased;
 import th.tambon.contracts.events.ActivityFundingRequested;
+import th.tambon.contracts.events.CertificateAwarded;
+import th.tambon.contracts.events.CertificateRevoked;
+import th.tambon.contracts.events.ParticipationRecorded;
 import th.tambon.contracts.schools.DevelopmentPlanChanged;
 import th.tambon.contracts.schools.EsaRegistered;
 import th.tambon.contracts.schools.EsaUpdated;
@@ -43,6 +46,9 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(ActivityFundingReleased.class)
 @SerdeImport(FundsCommitted.class)
 @SerdeImport(FundingRejected.class)
+@SerdeImport(ParticipationRecorded.class)
+@SerdeImport(CertificateAwarded.class)
+@SerdeImport(CertificateRevoked.class)
 final class ContractSerde {
     private ContractSerde() {
     }
