@@ -17,7 +17,8 @@ import java.util.Map;
  * @param byRole   how many took part in each role: SCHOOL_DIRECTOR, TEACHER, SUPERVISOR, STAFF, STUDENT, COMMITTEE
  *                 and OTHER, every one present (0 when none)
  * @param total    how many took part: at least the sum of {@code byRole} (people not counted by role are in it)
- * @param schools  SMIS codes of the ESA's schools that attended, in code order
+ * @param schools  SMIS codes of the ESA's schools that attended, in code order; absent from the JSON when none (read
+ *                 back as empty)
  */
 public record ParticipationRecorded(
         String activity,
@@ -27,6 +28,10 @@ public record ParticipationRecorded(
         List<String> schools,
         Instant recordedAt,
         long version) implements EventData {
+
+    public ParticipationRecorded {
+        schools = schools == null ? List.of() : List.copyOf(schools);
+    }
 
     @Override
     public String key() {
