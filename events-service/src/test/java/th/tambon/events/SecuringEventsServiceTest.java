@@ -48,6 +48,7 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         matrix.putAll(Map.of(
                 "GET /api/v1/activities/funding/overdue", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS));
+        matrix.put("PUT /api/v1/activities/{id}/participation", ESA_WRITERS);
         return matrix;
     }
 
@@ -56,7 +57,8 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         return super.writableRows() + infra.database().queryLong("SELECT (SELECT coalesce(sum(version), 0) FROM activity)"
                 + " + (SELECT count(*) FROM activity_step)"
                 + " + (SELECT coalesce(sum(version), 0) FROM work) + (SELECT count(*) FROM work_step)"
-                + " + (SELECT count(*) FROM work_forwarding) + (SELECT coalesce(sum(version), 0) FROM ita_result)")
+                + " + (SELECT count(*) FROM work_forwarding) + (SELECT coalesce(sum(version), 0) FROM ita_result)"
+                + " + (SELECT count(*) FROM activity_participation)")
                 + infra.database().queryLong("SELECT coalesce(sum(version), 0) FROM activity_funding");
     }
 }

@@ -27,6 +27,8 @@ import th.tambon.events.activity.application.PlanningActivities;
 import th.tambon.events.activity.application.ReadingActivities;
 import th.tambon.events.activity.infrastructure.ActivityStepRepository;
 import th.tambon.events.activity.model.Activity;
+import th.tambon.events.participation.infrastructure.Participations;
+import th.tambon.events.participation.web.ParticipationView;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.IfMatch;
 import th.tambon.http.Versions;
@@ -51,13 +53,15 @@ public class ActivityController {
     private final MovingActivities moving;
     private final ReadingActivities reading;
     private final ActivityStepRepository steps;
+    private final Participations participations;
 
     public ActivityController(PlanningActivities planning, MovingActivities moving, ReadingActivities reading,
-                              ActivityStepRepository steps) {
+                              ActivityStepRepository steps, Participations participations) {
         this.planning = planning;
         this.moving = moving;
         this.reading = reading;
         this.steps = steps;
+        this.participations = participations;
     }
 
     @Post("/activities")
@@ -156,6 +160,7 @@ public class ActivityController {
     }
 
     private ActivityView view(Activity activity) {
-        return ActivityView.of(activity, steps.findByActivityOrderByRecordedAt(activity.id()));
+        return ActivityView.of(activity, steps.findByActivityOrderByRecordedAt(activity.id()),
+                participations.find(activity.id()).map(ParticipationView::of).orElse(null));
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.events.activity.infrastructure.ActivityStepRow;
 import th.tambon.events.activity.model.Activity;
 import th.tambon.events.activity.model.ActivityDetails;
+import th.tambon.events.participation.web.ParticipationView;
 import th.tambon.service.FiscalYear;
 import th.tambon.service.ThaiDates;
 
@@ -44,9 +45,15 @@ public record ActivityView(
         @Schema(example = "รายงานผลแล้ว") String stateTh,
         @Schema(description = "why it is in its state (a cancellation, budget-service's refusal)") @Nullable String reason,
         @Schema(description = "what happened to it, the first first; absent in lists") @Nullable List<StepView> history,
+        @Schema(description = "who took part, once recorded (PUT …/participation); absent before and in lists")
+        @Nullable ParticipationView participation,
         @Schema(description = "counts its changes: 1 when drafted; also its ETag", example = "4") long version) {
 
     static ActivityView of(Activity activity, List<ActivityStepRow> history) {
+        return of(activity, history, null);
+    }
+
+    static ActivityView of(Activity activity, List<ActivityStepRow> history, ParticipationView participation) {
         ActivityDetails d = activity.details();
         return new ActivityView(activity.id().toString(), activity.esa(), activity.ref(), d.type().name(),
                 d.type().labelTh(), d.titleTh(), d.tracks().stream().map(Enum::name).toList(), d.venueSchool(),
@@ -56,7 +63,8 @@ public record ActivityView(
                 d.funding() == null ? null : new FundingView(d.funding().fiscalYear(), d.funding().round(),
                         d.funding().line(), d.funding().estimate().setScale(2)),
                 activity.actualCost(), activity.state().name(), activity.state().labelTh(), activity.reason(),
-                history == null ? null : history.stream().map(StepView::of).toList(), activity.version());
+                history == null ? null : history.stream().map(StepView::of).toList(), participation,
+                activity.version());
     }
 
     @Serdeable
@@ -69,8 +77,8 @@ public record ActivityView(
     @Serdeable
     @Schema(description = "One change of an activity")
     public record StepView(
-            @Schema(description = "DRAFTED, REVISED, the state it moved to, or FUNDING_REQUESTED_AGAIN (its funding "
-                    + "asked for once more)", example = "HELD") String change,
+            @Schema(description = "DRAFTED, REVISED, the state it moved to, FUNDING_REQUESTED_AGAIN (its funding "
+                    + "asked for once more) or PARTICIPATION_RECORDED", example = "HELD") String change,
             @Schema(description = "its state after the change", example = "HELD") String state,
             @Nullable String reason,
             Instant recordedAt,
