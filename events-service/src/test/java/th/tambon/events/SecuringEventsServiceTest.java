@@ -1,6 +1,7 @@
 package th.tambon.events;
 
 import org.junit.jupiter.api.BeforeAll;
+import io.micronaut.security.rules.SecurityRule;
 import th.tambon.replica.schools.ReplicaServiceSecurityContract;
 
 import java.util.HashMap;
@@ -48,7 +49,17 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         matrix.putAll(Map.of(
                 "GET /api/v1/activities/funding/overdue", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS));
-        matrix.put("PUT /api/v1/activities/{id}/participation", ESA_WRITERS);
+        matrix.putAll(Map.of(
+                "PUT /api/v1/activities/{id}/participation", ESA_WRITERS,
+                "POST /api/v1/activities/{id}/certificates", ESA_WRITERS,
+                "GET /api/v1/activities/{id}/certificates", ANY_ROLE,
+                "GET /api/v1/activities/{id}/certificates/pdf", ANY_ROLE,
+                "GET /api/v1/certificates/{id}", ANY_ROLE,
+                "GET /api/v1/certificates/{id}/pdf", ANY_ROLE,
+                "POST /api/v1/certificates/{id}/revocation", ESA_WRITERS,
+                // the public lookup of a certificate by the code printed on it (docs/decisions/0017)
+                "GET /api/v1/certificates/verify/{code}", SecurityRule.IS_ANONYMOUS,
+                "GET /verify/{code}", SecurityRule.IS_ANONYMOUS));
         return matrix;
     }
 
@@ -58,7 +69,9 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
                 + " + (SELECT count(*) FROM activity_step)"
                 + " + (SELECT coalesce(sum(version), 0) FROM work) + (SELECT count(*) FROM work_step)"
                 + " + (SELECT count(*) FROM work_forwarding) + (SELECT coalesce(sum(version), 0) FROM ita_result)"
-                + " + (SELECT count(*) FROM activity_participation)")
+                + " + (SELECT count(*) FROM activity_participation)"
+                + " + (SELECT coalesce(sum(version), 0) FROM certificate)"
+                + " + (SELECT coalesce(sum(last_number), 0) FROM certificate_counter)")
                 + infra.database().queryLong("SELECT coalesce(sum(version), 0) FROM activity_funding");
     }
 }

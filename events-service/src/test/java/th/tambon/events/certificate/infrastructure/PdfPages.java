@@ -1,5 +1,10 @@
 package th.tambon.events.certificate.infrastructure;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ReaderException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PRTokeniser;
 import com.lowagie.text.pdf.PdfArray;
@@ -20,7 +25,7 @@ import java.util.List;
  * Reads back what a certificate PDF holds, with OpenPDF's own reader and no external tool: the text a reader copies,
  * the images and the fonts of a page.
  */
-final class PdfPages {
+public final class PdfPages {
 
     private final PdfReader reader;
 
@@ -28,7 +33,7 @@ final class PdfPages {
         this.reader = reader;
     }
 
-    static PdfPages of(byte[] pdf) {
+    public static PdfPages of(byte[] pdf) {
         try {
             return new PdfPages(new PdfReader(pdf));
         } catch (IOException e) {
@@ -36,7 +41,7 @@ final class PdfPages {
         }
     }
 
-    int count() {
+    public int count() {
         return reader.getNumberOfPages();
     }
 
@@ -45,7 +50,7 @@ final class PdfPages {
      * OpenPDF's PdfTextExtractor reads glyphs instead, and shaped Thai glyphs do not map back to the text
      * (ลำพูน comes back as ลําพูน, น้ำ as น้า), so only ActualText shows what the page says.
      */
-    List<String> runs(int page) {
+    public List<String> runs(int page) {
         List<String> runs = new ArrayList<>();
         try {
             PdfContentParser parser = new PdfContentParser(new PRTokeniser(reader.getPageContent(page)));
@@ -66,12 +71,12 @@ final class PdfPages {
     }
 
     /** The runs joined, each line's pieces without a separator (Thai puts none between words). */
-    String text(int page) {
+    public String text(int page) {
         return String.join("", runs(page));
     }
 
     /** Every image drawn on the page, decoded from its stream (eight-bit gray, as the QR code is stored). */
-    List<BufferedImage> images(int page) {
+    public List<BufferedImage> images(int page) {
         List<BufferedImage> images = new ArrayList<>();
         PdfDictionary xObjects = resources(page).getAsDict(PdfName.XOBJECT);
         if (xObjects == null) {
@@ -87,7 +92,7 @@ final class PdfPages {
     }
 
     /** The base font names of the page's fonts whose program is in the file. */
-    List<String> embeddedFonts(int page) {
+    public List<String> embeddedFonts(int page) {
         List<String> names = new ArrayList<>();
         PdfDictionary fonts = resources(page).getAsDict(PdfName.FONT);
         for (PdfName key : fonts.getKeys()) {
@@ -102,6 +107,32 @@ final class PdfPages {
             }
         }
         return names;
+    }
+
+    /**
+     * What the page's one QR code says, read by ZXing from its image enlarged eight times (the PDF keeps one pixel per
+     * module, which a scanner sees on paper at print size).
+     */
+    public String qrCode(int page) {
+        List<BufferedImage> images = images(page);
+        if (images.size() != 1) {
+            throw new AssertionError("page " + page + " has " + images.size() + " images, not one QR code");
+        }
+        BufferedImage qr = images.get(0);
+        int scale = 8;
+        BufferedImage large = new BufferedImage(qr.getWidth() * scale, qr.getHeight() * scale,
+                BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < large.getHeight(); y++) {
+            for (int x = 0; x < large.getWidth(); x++) {
+                large.setRGB(x, y, qr.getRGB(x / scale, y / scale));
+            }
+        }
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(large)))).getText();
+        } catch (ReaderException e) {
+            throw new AssertionError("the QR code on page " + page + " cannot be read", e);
+        }
     }
 
     private PdfDictionary resources(int page) {
