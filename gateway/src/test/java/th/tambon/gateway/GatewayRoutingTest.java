@@ -59,6 +59,11 @@ class GatewayRoutingTest {
         assertThat(ita.service()).isEqualTo("events-service");
         assertThat(ita.path()).isEqualTo("/api/v1/ita-results/school/31040001/2563");
         assertThat(routes.resolve("/api/v1/schoolsX")).isEmpty();
+        assertThat(routes.resolve("/api/v1/certificates/verify/MFRGGZDF").orElseThrow().service())
+                .isEqualTo("events-service");
+        var page = routes.resolve("/verify/MFRGGZDF").orElseThrow();
+        assertThat(page.service()).isEqualTo("events-service");
+        assertThat(page.path()).isEqualTo("/verify/MFRGGZDF");
     }
 
     @Test

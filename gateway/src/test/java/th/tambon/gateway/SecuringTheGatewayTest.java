@@ -103,6 +103,35 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
     }
 
     @Test
+    void the_public_certificate_lookup_reaches_events_service_without_a_token_with_the_clients_own_address() {
+        backend.forget();
+
+        TestHttp.Response json = anonymous().get("/api/v1/certificates/verify/MFRGGZDFMZTWQ2LK",
+                Map.of("X-Forwarded-For", "203.0.113.9"));
+        TestHttp.Response page = anonymous().get("/verify/MFRGGZDFMZTWQ2LK");
+
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(backend.reached()).extracting(r -> r.method() + " " + r.path() + " "
+                + r.headers().getFirst("X-Forwarded-For")).containsExactly(
+                "GET /api/v1/certificates/verify/MFRGGZDFMZTWQ2LK 127.0.0.1",
+                "GET /verify/MFRGGZDFMZTWQ2LK 127.0.0.1");
+    }
+
+    @Test
+    void nothing_else_about_certificates_passes_the_gateway_without_a_token() {
+        backend.forget();
+
+        for (String path : new String[]{"/api/v1/certificates/6a1d2f3e-4b5c-4d6e-8f70-9a1b2c3d4e5f",
+                "/api/v1/certificates/6a1d2f3e-4b5c-4d6e-8f70-9a1b2c3d4e5f/pdf", "/api/v1/certificates/verify/A/pdf",
+                "/api/v1/certificates/verify/..%2F6a1d2f3e-4b5c-4d6e-8f70-9a1b2c3d4e5f", "/verify/A/B"}) {
+            assertThat(anonymous().get(path).status()).as(path).isEqualTo(401);
+        }
+        assertThat(anonymous().post("/api/v1/certificates/verify/MFRGGZDF", "{}").status()).isEqualTo(401);
+        assertThat(backend.reached()).isEmpty();
+    }
+
+    @Test
     void the_services_documents_through_the_gateway_need_no_token() {
         assertThat(anonymous().get("/openapi/schools-service/schools-service.yml").status()).isEqualTo(200);
     }

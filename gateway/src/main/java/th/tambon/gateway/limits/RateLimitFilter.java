@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  * A token bucket per caller (bucket4j) in front of the services: over the limit, a 429 problem with
  * {@code Retry-After} in seconds, and nothing reaches a service. It runs after the security filter, so a caller is
  * the validated token's subject; a request refused there (401/403) costs no service anything and is not counted here.
- * The services' documents, proxied without a token, are limited per client address.
+ * The services' documents and the public certificate lookup, proxied without a token, are limited per client address.
  */
-@Filter({"/api/**", "/openapi/**"})
+@Filter({"/api/**", "/openapi/**", "/verify/**"})
 public class RateLimitFilter implements HttpServerFilter {
     /** After the security filter, before routing. */
     public static final int ORDER = ServerFilterPhase.SECURITY.order() + 100;

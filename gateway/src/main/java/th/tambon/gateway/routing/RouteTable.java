@@ -1,12 +1,14 @@
 package th.tambon.gateway.routing;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpMethod;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Which service answers which part of {@code /api/v1} and {@code /openapi}; documented in README.md ("APIs"). */
 @Singleton
@@ -21,6 +23,9 @@ public class RouteTable {
             new Route("/api/v1/activities", "events-service", "/api/v1/activities"),
             new Route("/api/v1/works", "events-service", "/api/v1/works"),
             new Route("/api/v1/ita-results", "events-service", "/api/v1/ita-results"),
+            new Route("/api/v1/certificates", "events-service", "/api/v1/certificates"),
+            // the page a certificate's QR code opens (no token; PUBLIC below)
+            new Route("/verify", "events-service", "/verify"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
             new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"),
             // each service's audit trail (OBEC_ADMIN)
@@ -31,6 +36,14 @@ public class RouteTable {
             new Route("/openapi/schools-service", "schools-service", "/openapi"),
             new Route("/openapi/events-service", "events-service", "/openapi"),
             new Route("/openapi/budget-service", "budget-service", "/openapi"));
+
+    /**
+     * What anyone may read without a token: the public lookup of a certificate by the code printed on it, as JSON and
+     * as the page its QR code opens (events-service limits it per client address). One code, nothing after it.
+     */
+    static final List<Pattern> PUBLIC = List.of(
+            Pattern.compile("/api/v1/certificates/verify/[A-Za-z0-9-]{1,64}"),
+            Pattern.compile("/verify/[A-Za-z0-9-]{1,64}"));
 
     private final Map<String, URI> services;
 
@@ -43,6 +56,12 @@ public class RouteTable {
     public Optional<Target> resolve(String path) {
         return ROUTES.stream().filter(r -> r.matches(path)).findFirst()
                 .map(r -> new Target(r.service(), services.get(r.service()), r.rewrite(path)));
+    }
+
+    /** Whether anyone may read this path without a token (GET or HEAD; {@link #PUBLIC}). */
+    public boolean isPublic(HttpMethod method, String path) {
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && PUBLIC.stream().anyMatch(p -> p.matcher(path).matches());
     }
 
     /** Where a request goes: the service, its base URI and the path on it. */

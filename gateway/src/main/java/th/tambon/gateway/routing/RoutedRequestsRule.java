@@ -13,7 +13,8 @@ import th.tambon.security.Role;
 /**
  * What the gateway lets through to a service: a request under {@code /api/v1} with a valid token holding one of
  * the four roles (the service then decides, against the stored object, what that token may do there); the services'
- * OpenAPI documents to anyone. Anything the route table does not know is left to the other rules, which refuse it.
+ * OpenAPI documents to anyone, and the public lookup of a certificate ({@link RouteTable#isPublic}) to anyone. Anything
+ * the route table does not know is left to the other rules, which refuse it.
  */
 @Singleton
 public class RoutedRequestsRule implements SecurityRule<HttpRequest<?>> {
@@ -25,6 +26,9 @@ public class RoutedRequestsRule implements SecurityRule<HttpRequest<?>> {
 
     @Override
     public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (request != null && routes.isPublic(request.getMethod(), request.getPath())) {
+            return Mono.just(SecurityRuleResult.ALLOWED);
+        }
         if (request == null || !request.getPath().startsWith("/api/") || routes.resolve(request.getPath()).isEmpty()) {
             return Mono.just(SecurityRuleResult.UNKNOWN);
         }

@@ -28,18 +28,21 @@ import java.util.concurrent.TimeoutException;
 /**
  * Proxies {@code /api/v1/**} (and the services' {@code /openapi/**} documents) to the owning service without blocking: the body streams through, the answer (errors
  * included) comes back as the service gave it. The path the client called goes along as {@code X-Forwarded-Uri}
- * (replacing any the client sent), so a problem's {@code instance} names it rather than the service's own path. A
+ * (replacing any the client sent), so a problem's {@code instance} names it rather than the service's own path, and
+ * the client's address as {@code X-Forwarded-For} (likewise replaced), for the limits a service keeps per address. A
  * body over the size cap is refused here with 413. A service that cannot be reached is a 503 problem (nothing
  * happened there; try again); one that does not answer in time is a 504 (it may have done the work: look before
  * repeating a write). It runs after the security filter ({@link RoutedRequestsRule}) and the rate limit: a request
  * reaches a service only with a valid token, which goes along unchanged (the services check it again, and check
  * what it may touch).
  */
-@Filter({"/api/v1/**", "/openapi/**"})
+@Filter({"/api/v1/**", "/openapi/**", "/verify/**"})
 public class RoutingFilter implements HttpServerFilter {
     /** After the security filter and the rate limit ({@link th.tambon.gateway.limits.RateLimitFilter}). */
     public static final int ORDER = ServerFilterPhase.SECURITY.order() + 200;
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
+    /** The client's address as the gateway sees it, replacing any the client sent (services limit per address). */
+    static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final ProxyHttpClient client;
@@ -75,7 +78,8 @@ public class RoutingFilter implements HttpServerFilter {
                 .host(to.baseUri().getHost())
                 .port(to.baseUri().getPort())
                 .replacePath(to.path()))
-                .headers(headers -> headers.set(Problem.FORWARDED_URI_HEADER, request.getPath()));
+                .headers(headers -> headers.set(Problem.FORWARDED_URI_HEADER, request.getPath())
+                        .set(FORWARDED_FOR, request.getRemoteAddress().getAddress().getHostAddress()));
         return Flux.from(client.proxy(proxied))
                 .timeout(timeout)
                 .onErrorResume(ContentLengthExceededException.class, e -> Flux.just(tooLarge(request.getPath())))
