@@ -45,7 +45,8 @@ public record ActivityView(
         @Schema(example = "รายงานผลแล้ว") String stateTh,
         @Schema(description = "why it is in its state (a cancellation, budget-service's refusal)") @Nullable String reason,
         @Schema(description = "what happened to it, the first first; absent in lists") @Nullable List<StepView> history,
-        @Schema(description = "who took part, once recorded (PUT …/participation); absent before and in lists")
+        @Schema(type = "object", description = "who took part, once recorded (PUT …/participation); absent before "
+                + "and in lists")
         @Nullable ParticipationView participation,
         @Schema(description = "counts its changes: 1 when drafted; also its ETag", example = "4") long version) {
 
