@@ -1,7 +1,7 @@
 package th.tambon.events;
 
-import org.junit.jupiter.api.BeforeAll;
 import io.micronaut.security.rules.SecurityRule;
+import org.junit.jupiter.api.BeforeAll;
 import th.tambon.replica.schools.ReplicaServiceSecurityContract;
 
 import java.util.HashMap;
@@ -49,6 +49,7 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         matrix.putAll(Map.of(
                 "GET /api/v1/activities/funding/overdue", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS));
+        matrix.put("GET /api/v1/activities/summary", ANY_ROLE);
         matrix.putAll(Map.of(
                 "PUT /api/v1/activities/{id}/participation", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/certificates", ESA_WRITERS,

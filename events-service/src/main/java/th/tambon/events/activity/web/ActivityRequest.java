@@ -57,7 +57,8 @@ public record ActivityRequest(
         @NotNull @ProgrammeDate OffsetDateTime end,
         @Schema(description = "the agenda items, in order", example = "[\"ภาพรวมการดำเนินการที่ผ่านมา\"]")
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) String> agenda,
-        @Schema(description = "the budget line to plan it on, when it needs money") @Nullable @Valid FundingRequest funding) {
+        @Schema(type = "object", description = "the budget line to plan it on, when it needs money") @Nullable @Valid
+        FundingRequest funding) {
     static final String TYPES = "WORKSHOP|SYMPOSIUM|PLC|SUPERVISION_VISIT|MEETING|TRAINING|ASSESSMENT";
     static final String TRACKS = "INNOVATION|OCCUPATION|QUALITY_CLASSROOM|ENVIRONMENT|ITA";
 

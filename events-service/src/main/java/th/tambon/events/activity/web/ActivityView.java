@@ -39,6 +39,7 @@ public record ActivityView(
                 + "calendar has not reached events-service", example = "2563") @Nullable Integer academicYear,
         @Schema(description = "the fiscal year (BE) of that day", example = "2563") int fiscalYear,
         List<String> agenda,
+        @Schema(type = "object", description = "the budget line it is planned on; absent when it needs no funding")
         @Nullable FundingView funding,
         @Schema(description = "what it cost, once reported", type = "string", format = "decimal") @Nullable BigDecimal actualCost,
         @Schema(example = "REPORTED") String state,

@@ -108,7 +108,7 @@ public class RecordingParticipation {
         activities.update(changed, now);
         participations.replace(id, participation, now, actor.subject());
         steps.save(new ActivityStepRow(UUID.randomUUID(), id, changed.state().name(), CHANGE, null, now,
-                actor.subject()));
+                actor.subject(), null));
         ParticipationRecorded event = event(changed, participation, now);
         outbox.append(event, now);
         audit.record(actor, "RecordParticipation", "activity", id.toString(), event);

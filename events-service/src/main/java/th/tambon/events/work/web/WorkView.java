@@ -29,7 +29,8 @@ public record WorkView(
         @Schema(example = "FORWARDED") String status,
         @Schema(example = "ส่งต่อ สพฐ. แล้ว") String statusTh,
         @Schema(description = "the ESA's note on its decision") @Nullable String note,
-        @Schema(description = "the letter that forwarded it to OBEC, once FORWARDED") @Nullable ForwardedWith forwarding,
+        @Schema(type = "object", description = "the letter that forwarded it to OBEC, once FORWARDED")
+        @Nullable ForwardedWith forwarding,
         @Schema(description = "what happened to it, the first first; absent in lists") @Nullable List<StepView> history,
         @Schema(description = "counts its changes: 1 when presented; also its ETag", example = "3") long version) {
 

@@ -1,0 +1,137 @@
+package th.tambon.events.summary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import th.tambon.events.Activities;
+import th.tambon.events.SchoolsFeed;
+import th.tambon.testkit.RealInfrastructure;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a fiscal year's activities came to, per ESA, for one ESA or all of them in one call. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SummarisingActivitiesTest {
+    @RegisterExtension
+    static final RealInfrastructure infra = new RealInfrastructure();
+
+    private EmbeddedServer server;
+    private TestHttp viewer;
+
+    @BeforeAll
+    void start() {
+        server = infra.startService();
+        SchoolsFeed feed = new SchoolsFeed(infra.kafkaBootstrapServers(), server);
+        feed.seedBuriramAndLamphun();
+        TestHttp http = new TestHttp(server.getURL().toString());
+        viewer = http.as(TestTokens.viewer());
+        TestHttp buriram = http.as(TestTokens.officer("P31-4"));
+        TestHttp lamphun = http.as(TestTokens.officer("P51-1"));
+
+        String workshop = drive(buriram, Activities.buriramWorkshop("s-workshop"), "PLANNED", "HELD");
+        participation(buriram, workshop, Map.of("byRole", Map.of("SCHOOL_DIRECTOR", 40)));
+        move(buriram, workshop, "REPORTED");
+        drive(buriram, on(Activities.with(Activities.buriramWorkshop("s-visit"), "type", "SUPERVISION_VISIT"),
+                "2020-08-14"), "PLANNED");
+        // 5 October 2020 is in fiscal year 2564: not in 2563's figures
+        String plc = drive(buriram, on(Activities.with(Activities.buriramWorkshop("s-plc"), "type", "PLC"),
+                "2020-10-05"), "PLANNED", "HELD");
+        participation(buriram, plc, Map.of("byRole", Map.of("TEACHER", 10)));
+
+        Map<String, Object> symposium = Activities.with(Activities.lamphunSymposium("s-symposium"), "funding", null);
+        String held = drive(lamphun, symposium, "PLANNED", "HELD");
+        participation(lamphun, held, Map.of("byRole", Map.of(), "total", 104));
+        assertThat(lamphun.post("/api/v1/activities/" + held + "/certificates",
+                TestHttp.json(Map.of("school", "51910001"))).status()).isEqualTo(201);
+        TestHttp.Response work = lamphun.post("/api/v1/activities/" + held + "/works", TestHttp.json(Map.of(
+                "school", "51910001", "title", "นวัตกรรมการอ่าน", "track", "INNOVATION",
+                "presenterCategory", "TEACHER")));
+        assertThat(work.status()).as(work.body()).isEqualTo(201);
+        assertThat(lamphun.post("/api/v1/works/" + work.json().get("id").asText() + "/selection",
+                TestHttp.json(Map.of("selected", true))).status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void every_esa_of_fiscal_year_2563_in_one_call_with_activities_by_type_and_state_and_their_outcomes() {
+        JsonNode summary = viewer.get("/api/v1/activities/summary?fiscalYear=2563").json();
+
+        assertThat(summary.get("from").asText()).isEqualTo("2019-10-01");
+        assertThat(summary.get("to").asText()).isEqualTo("2020-09-30");
+        assertThat(summary.get("esas").findValuesAsText("esa")).containsExactly("P31-4", "P51-1");
+        JsonNode buriram = summary.get("esas").get(0);
+        assertThat(buriram.get("activities").asLong()).isEqualTo(2);
+        assertThat(buriram.get("byType").toString()).isEqualTo("{\"SUPERVISION_VISIT\":1,\"WORKSHOP\":1}");
+        assertThat(buriram.get("byState").toString()).isEqualTo("{\"PLANNED\":1,\"REPORTED\":1}");
+        assertThat(buriram.get("held").asLong()).isEqualTo(1);
+        assertThat(buriram.get("participants").asLong()).isEqualTo(40);
+        assertThat(buriram.get("certificates").asLong()).isZero();
+        JsonNode lamphun = summary.get("esas").get(1);
+        assertThat(lamphun.get("held").asLong()).isEqualTo(1);
+        assertThat(lamphun.get("participants").asLong()).isEqualTo(104);
+        assertThat(lamphun.get("certificates").asLong()).isEqualTo(1);
+        assertThat(lamphun.get("worksPresented").asLong()).isEqualTo(1);
+        assertThat(lamphun.get("worksSelected").asLong()).isEqualTo(1);
+        assertThat(lamphun.get("worksForwarded").asLong()).isZero();
+    }
+
+    @Test
+    void one_esa_and_the_next_fiscal_year() {
+        JsonNode lamphun = viewer.get("/api/v1/activities/summary?fiscalYear=2563&esa=P51-1").json().get("esas");
+        JsonNode next = viewer.get("/api/v1/activities/summary?fiscalYear=2564&esa=P31-4").json().get("esas");
+
+        assertThat(lamphun).hasSize(1);
+        assertThat(lamphun.get(0).get("participants").asLong()).isEqualTo(104);
+        assertThat(next.get(0).get("byType").toString()).isEqualTo("{\"PLC\":1}");
+        assertThat(next.get(0).get("participants").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void a_school_director_gets_its_own_schools_esa_and_a_missing_fiscal_year_is_a_422() {
+        TestHttp director = viewer.as(TestTokens.director("31040001"));
+
+        assertThat(director.get("/api/v1/activities/summary?fiscalYear=2563").json().get("esas")
+                .findValuesAsText("esa")).containsExactly("P31-4");
+        assertThat(director.get("/api/v1/activities/summary?fiscalYear=2563&esa=P51-1").status()).isEqualTo(403);
+        TestHttp.Response missing = viewer.get("/api/v1/activities/summary");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body()).contains("fiscalYear");
+    }
+
+    private static Map<String, Object> on(Map<String, Object> body, String day) {
+        return Activities.with(Activities.with(body, "start", day + "T09:00:00+07:00"), "end", day + "T16:00:00+07:00");
+    }
+
+    private static String drive(TestHttp officer, Map<String, Object> body, String... moves) {
+        TestHttp.Response drafted = officer.post("/api/v1/activities", TestHttp.json(body));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String id = drafted.json().get("id").asText();
+        List.of(moves).forEach(to -> move(officer, id, to));
+        return id;
+    }
+
+    private static void move(TestHttp officer, String id, String to) {
+        TestHttp.Response moved = officer.post("/api/v1/activities/" + id + "/transitions", TestHttp.json(Map.of("to", to)));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    }
+
+    private static void participation(TestHttp officer, String id, Map<String, Object> body) {
+        TestHttp.Response recorded = officer.put("/api/v1/activities/" + id + "/participation", TestHttp.json(body));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+    }
+}
