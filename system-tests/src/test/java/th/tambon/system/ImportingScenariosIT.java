@@ -148,6 +148,12 @@ class ImportingScenariosIT {
         JsonNode read = gateway.get("/api/v1/activities/" + workshop.get("id").asText()).json();
         assertThat(read.at("/participation/byRole/SCHOOL_DIRECTOR").asInt()).isEqualTo(40);
         assertThat(read.at("/participation/total").asInt()).isEqualTo(40);
+        assertThat(read.get("type").asText()).isEqualTo("WORKSHOP");
+        assertThat(read.get("venueSchool").asText()).isEqualTo("31040001");
+        assertThat(read.get("start").asText()).isEqualTo("2020-07-21T09:00:00+07:00");
+        assertThat(read.get("chair").asText()).isEqualTo(CHAIR);
+        assertThat(read.get("academicYear").asInt()).isEqualTo(2563);
+        assertThat(read.get("startsOnTh").asText()).isEqualTo("21 กรกฎาคม 2563");
         JsonNode symposium = gateway.get("/api/v1/activities?esa=P51-1&ref=p51-1-symposium-2563-09-28").json()
                 .get("items").get(0);
         assertThat(symposium.get("state").asText()).isEqualTo("FUNDING_REQUESTED");
