@@ -18,9 +18,15 @@ import th.tambon.testkit.TestTokens;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +247,44 @@ class RunningActivitiesTest {
                 TestHttp.json(Activities.buriramWorkshop("workshop-guarded")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).contains(id);
+    }
+
+    @Test
+    void an_estimate_given_in_whole_baht_is_announced_with_its_satang() {
+        TestHttp lamphun = officer.as(TestTokens.officer("P51-1"));
+        try (KafkaProbe events = KafkaProbe.fromNow(infra.kafkaBootstrapServers(), Topics.EVENTS_V1)) {
+            String id = draftAs(lamphun, Activities.with(Activities.lamphunSymposium("symposium-whole-baht"),
+                    "funding", Map.of("fiscalYear", 2563, "round", 2, "line", 1, "estimate", "21700")));
+
+            ConsumerRecord<String, byte[]> drafted = events.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(KafkaProbe.value(drafted)).contains("\"estimate\":21700.00");
+        }
+    }
+
+    @Test
+    void the_same_ref_drafted_by_eight_requests_at_once_is_drafted_once_and_refused_seven_times_with_409() throws Exception {
+        String body = TestHttp.json(Activities.buriramWorkshop("workshop-at-once"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return officer.post("/api/v1/activities", body).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String draft(Map<String, Object> body) {

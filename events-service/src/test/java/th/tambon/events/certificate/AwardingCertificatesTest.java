@@ -294,6 +294,23 @@ class AwardingCertificatesTest {
     }
 
     @Test
+    void a_certificate_that_could_not_be_printed_is_refused_naming_the_field_and_takes_no_number() {
+        String id = CertificateFixtures.held(buriram, infra.database(), Activities.with(
+                Activities.buriramWorkshop("workshop-long-title"), "chairTitle", "ผู้อำนวยการ".repeat(27)), 2563);
+        long numbers = count("SELECT coalesce(sum(last_number), 0) FROM certificate_counter");
+        long outbox = count("SELECT count(*) FROM messaging.outbox_message");
+
+        TestHttp.Response refused = buriram.post("/api/v1/activities/" + id + "/certificates",
+                TestHttp.json(Map.of("school", "31040001")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("chairTitle");
+        assertThat(count("SELECT coalesce(sum(last_number), 0) FROM certificate_counter")).isEqualTo(numbers);
+        assertThat(count("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
+        assertThat(count("SELECT count(*) FROM certificate WHERE activity = '" + id + "'")).isZero();
+    }
+
+    @Test
     void no_certificate_is_awarded_before_the_activity_is_held_or_while_it_has_no_academic_year() {
         TestHttp.Response drafted = buriram.post("/api/v1/activities",
                 TestHttp.json(Activities.buriramWorkshop("workshop-draft-award")));

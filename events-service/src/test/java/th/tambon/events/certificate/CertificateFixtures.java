@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +30,9 @@ final class CertificateFixtures {
     }
 
     /**
-     * An activity drafted, planned and held by {@code as}, in academic year {@code academicYear}. The year is written
-     * into the row: the academic calendar reaches events-service through schools-service's calendar replica, which
-     * is not part of these tests, and until it does a drafted activity has none.
+     * An activity drafted, planned and held by {@code as}, its academic year then written into its row as
+     * {@code academicYear}: null makes one without a year, which the API no longer drafts (it waits for the replicated
+     * calendar) but an older row may have, so that the award's own refusal stays tried.
      */
     static String held(TestHttp as, TestDatabase database, Map<String, Object> body, Integer academicYear) {
         TestHttp.Response drafted = as.post("/api/v1/activities", TestHttp.json(Activities.with(body, "funding", null)));
@@ -42,16 +43,14 @@ final class CertificateFixtures {
                     TestHttp.json(Map.of("to", to)));
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         }
-        if (academicYear != null) {
-            try (Connection connection = database.connect();
-                 PreparedStatement update = connection.prepareStatement(
-                         "UPDATE activity SET academic_year = ? WHERE id = ?")) {
-                update.setInt(1, academicYear);
-                update.setObject(2, UUID.fromString(id));
-                assertThat(update.executeUpdate()).isEqualTo(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+        try (Connection connection = database.connect();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE activity SET academic_year = ? WHERE id = ?")) {
+            update.setObject(1, academicYear, Types.INTEGER);
+            update.setObject(2, UUID.fromString(id));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
         return id;
     }

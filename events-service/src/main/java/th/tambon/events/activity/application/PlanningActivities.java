@@ -54,7 +54,7 @@ public class PlanningActivities {
         if (!esas.existsById(esa)) {
             return Outcome.rejected(Rejection.Reason.NOT_FOUND, "esa", "No ESA " + esa + " is known to events-service");
         }
-        var existing = activities.findByRef(esa, ref);
+        var existing = activities.findByRefForDraft(esa, ref);
         if (existing.isPresent()) {
             return Outcome.rejected(Rejection.Reason.DUPLICATE, "ref", esa + " already has an activity with ref " + ref
                     + " (" + existing.get().id() + ")");

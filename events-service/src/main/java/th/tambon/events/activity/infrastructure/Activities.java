@@ -32,6 +32,12 @@ public class Activities {
         return rows.lock(id).map(Activities::activity);
     }
 
+    /** The ESA's activity of that ref, read after taking the ref's lock: a concurrent draft of it has committed. */
+    public Optional<Activity> findByRefForDraft(String esa, String ref) {
+        rows.lockRef(esa, ref);
+        return findByRef(esa, ref);
+    }
+
     public Optional<Activity> findByRef(String esa, String ref) {
         return rows.findByEsaAndRef(esa, ref).map(Activities::activity);
     }

@@ -53,6 +53,19 @@ public abstract class ActivityRepository implements CrudRepository<ActivityRow, 
                                            @Nullable String track, @Nullable LocalDate from, @Nullable LocalDate to,
                                            @Nullable Integer academicYear, @Nullable String ref, Pageable pageable);
 
+    /**
+     * Takes the transaction's lock on an ESA's ref, so that two drafts of one ref take turns and the second meets the
+     * first (a 409 naming it) instead of the unique constraint (no row exists yet to lock).
+     */
+    public void lockRef(String esa, String ref) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))", statement -> {
+            statement.setString(1, esa);
+            statement.setString(2, ref);
+            statement.execute();
+            return null;
+        });
+    }
+
     /** The activity, its row locked until the transaction ends ({@link RowLocks}). */
     public Optional<ActivityRow> lock(UUID id) {
         return RowLocks.read(jdbc, ActivityRow.class, "SELECT * FROM activity WHERE id = ? FOR NO KEY UPDATE", id)

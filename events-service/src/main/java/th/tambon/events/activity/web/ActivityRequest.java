@@ -85,8 +85,9 @@ public record ActivityRequest(
             @Schema(description = "baht, two decimals at most", example = "21700.00", type = "string", format = "decimal")
             @NotNull @DecimalMin(value = "0.01", message = "must be more than 0 baht")
             @Digits(integer = 12, fraction = 2, message = "must be baht with at most two decimals") BigDecimal estimate) {
+        /** In baht with its satang ({@code 21700} is {@code 21700.00}); @Digits let no third decimal through. */
         Funding toFunding() {
-            return new Funding(fiscalYear, round, line, estimate);
+            return new Funding(fiscalYear, round, line, estimate.setScale(2));
         }
     }
 }

@@ -6,6 +6,7 @@ import th.tambon.events.activity.infrastructure.Activities;
 import th.tambon.events.activity.model.Activity;
 import th.tambon.events.activity.model.ActivityDetails;
 import th.tambon.events.activity.model.ActivityState;
+import th.tambon.events.certificate.infrastructure.CertificatePdf;
 import th.tambon.events.certificate.infrastructure.CertificateRegister;
 import th.tambon.events.certificate.model.Certificate;
 import th.tambon.events.certificate.model.CertificateText;
@@ -40,16 +41,23 @@ public class AwardingCertificates {
     private final EsaReplicaRepository esas;
     private final SchoolReplicaRepository schools;
     private final CertificateEvents events;
+    private final CertificatePdf pdf;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** The widest number a trial print uses: no ESA awards 100,000 certificates in a year. */
+    private static final int WIDEST_NUMBER = 99_999;
+    /** A trial print's QR address: as long as a real one (the address is printed small, beside the code). */
+    private static final String TRIAL_URL = "https://tambon.example.go.th/verify/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
 
     public AwardingCertificates(Activities activities, CertificateRegister certificates, EsaReplicaRepository esas,
-                                SchoolReplicaRepository schools, CertificateEvents events, Clock clock) {
+                                SchoolReplicaRepository schools, CertificateEvents events, CertificatePdf pdf,
+                                Clock clock) {
         this.activities = activities;
         this.certificates = certificates;
         this.esas = esas;
         this.schools = schools;
         this.events = events;
+        this.pdf = pdf;
         this.clock = clock;
     }
 
@@ -93,15 +101,39 @@ public class AwardingCertificates {
             return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "chair", "The activity names no chair to sign "
                     + "its certificates and events-service knows no director of " + activity.esa());
         }
-        int number = certificates.nextNumber(activity.esa(), activity.academicYear());
         byte[] bits = new byte[VerificationCode.BYTES];
         random.nextBytes(bits);
         Instant now = Bangkok.now(clock);
+        Outcome<Void> printable = printable(Certificate.awarded(UUID.randomUUID(), activityId, activity.esa(),
+                activity.academicYear(), WIDEST_NUMBER, recipient.value(), text.get(), VerificationCode.of(bits), now,
+                actor.subject()));
+        if (printable.rejection() != null) {
+            return Outcome.rejected(printable.rejection().reason(), printable.rejection().field(),
+                    printable.rejection().message());
+        }
+        // taken last: the counter row moves only for a certificate that is then stored (a refusal after it would
+        // still commit the transaction, and leave a gap)
+        int number = certificates.nextNumber(activity.esa(), activity.academicYear());
         Certificate certificate = Certificate.awarded(UUID.randomUUID(), activityId, activity.esa(),
                 activity.academicYear(), number, recipient.value(), text.get(), VerificationCode.of(bits), now,
                 actor.subject());
         certificates.insert(certificate);
         return Outcome.done(events.awarded(certificate, actor));
+    }
+
+    /**
+     * Whether the certificate fits its page, tried with the widest number an ESA's year will print: what it states is
+     * frozen when awarded, so one that cannot be printed now never could be (422 naming the text to shorten).
+     */
+    private Outcome<Void> printable(Certificate trial) {
+        try {
+            pdf.render(trial.printed(TRIAL_URL));
+            return Outcome.done(null);
+        } catch (IllegalArgumentException tooLong) {
+            String message = tooLong.getMessage() == null ? "does not fit on the certificate" : tooLong.getMessage();
+            return Outcome.rejected(Rejection.Reason.INCONSISTENT, message.startsWith("chairTitle") ? "chairTitle"
+                    : "titleTh", "The certificate could not be printed: " + message);
+        }
     }
 
     /** A school of the activity's ESA by the replica, printed by its Thai name; or a person by name. */
