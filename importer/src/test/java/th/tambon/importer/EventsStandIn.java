@@ -38,6 +38,8 @@ public final class EventsStandIn implements StandInGateway.Handler {
 
     private final Map<String, ObjectNode> activities = new ConcurrentHashMap<>();
     private final Map<String, List<String>> certificates = new ConcurrentHashMap<>();
+    /** Schools whose certificate was revoked ({@code <activity id>/<school>}): still one, so another is a 409. */
+    private final java.util.Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> unknownFor = new ConcurrentHashMap<>();
     private final Set<String> neverKnown = ConcurrentHashMap.newKeySet();
     private volatile Budget budget = Budget.SILENT;
@@ -260,11 +262,19 @@ public final class EventsStandIn implements StandInGateway.Handler {
 
     private List<Map<String, Object>> awarded(ObjectNode activity) {
         List<Map<String, Object>> list = new ArrayList<>();
-        List<String> schools = certificates.getOrDefault(activity.get("id").asText(), List.of());
+        String id = activity.get("id").asText();
+        List<String> schools = certificates.getOrDefault(id, List.of());
         for (int i = 0; i < schools.size(); i++) {
-            list.add(Map.of("school", schools.get(i), "number", i + 1));
+            list.add(revoked.contains(id + "/" + schools.get(i))
+                    ? Map.of("school", schools.get(i), "number", i + 1, "revokedAt", "2020-10-01T03:00:00Z")
+                    : Map.of("school", schools.get(i), "number", i + 1));
         }
         return list;
+    }
+
+    /** The school's certificate at the activity held as revoked (it still counts as its one certificate there). */
+    public void revoke(ObjectNode activity, String school) {
+        revoked.add(activity.get("id").asText() + "/" + school);
     }
 
     /** budget-service's answer to a pending request, as the next read sees it. */

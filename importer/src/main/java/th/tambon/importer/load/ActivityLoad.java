@@ -128,7 +128,8 @@ final class ActivityLoad {
         }
         String state = state();
         return switch (state) {
-            case "DRAFT" -> move("PLANNED", null);
+            // a draft that is to be cancelled is cancelled as it is: planning it first would ask for its funding
+            case "DRAFT" -> outcome.equals("CANCELLED") ? cancel() : move("PLANNED", null);
             case "PLANNED" -> switch (outcome) {
                 case "PLANNED" -> done();
                 case "CANCELLED" -> cancel();
@@ -328,9 +329,10 @@ final class ActivityLoad {
             return failed("GET " + path + ": " + list.status() + " " + list.problem());
         }
         Set<String> held = new LinkedHashSet<>();
+        Set<String> revoked = new LinkedHashSet<>();
         Consumer<JsonNode> holding = certificate -> {
-            if (active(certificate) && certificate.hasNonNull("school")) {
-                held.add(certificate.get("school").asText());
+            if (certificate.hasNonNull("school")) {
+                (active(certificate) ? held : revoked).add(certificate.get("school").asText());
             }
         };
         if (list.body().isArray()) {
@@ -343,6 +345,12 @@ final class ActivityLoad {
         List<String> missing = wanted.stream().filter(school -> !held.contains(school)).toList();
         if (missing.isEmpty()) {
             return null;
+        }
+        // one certificate per school at an activity, revoked or not: a revoked one is not replaced by an import
+        List<String> withdrawn = missing.stream().filter(revoked::contains).toList();
+        if (!withdrawn.isEmpty()) {
+            return failed("the certificate of " + String.join(", ", withdrawn) + " at this activity was revoked; "
+                    + "the file lists it, and a revoked certificate is not awarded again");
         }
         if (dryRun) {
             return wouldWrite();

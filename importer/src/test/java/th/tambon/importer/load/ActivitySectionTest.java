@@ -274,6 +274,22 @@ class ActivitySectionTest {
     }
 
     @Test
+    void a_school_whose_certificate_was_revoked_fails_the_activity_naming_it_instead_of_counting_as_awarded()
+            throws Exception {
+        events.budget(EventsStandIn.Budget.FUNDS);
+        ObjectNode scenario = seed();
+        ((ArrayNode) scenario.get("activities")).remove(0);
+        ObjectNode held = events.holding(activity(scenario, 0), "HELD");
+        events.revoke(held, "51910001");
+
+        Summary summary = importing(scenario);
+
+        assertThat(summary.count("activities", Outcome.FAILED)).isEqualTo(1);
+        assertThat(summary.failures().toString()).contains("51910001", "revoked");
+        assertThat(stand.requests()).noneMatch(r -> r.path().endsWith("/certificates") && r.writes());
+    }
+
+    @Test
     void an_activity_to_be_held_is_held_with_its_participation_recorded_and_left_unreported() throws Exception {
         ObjectNode scenario = seed();
         ((ArrayNode) scenario.get("activities")).remove(1);
@@ -288,7 +304,7 @@ class ActivitySectionTest {
     }
 
     @Test
-    void an_activity_to_be_cancelled_is_planned_then_cancelled_with_the_file_s_reason_or_the_import_s()
+    void an_activity_to_be_cancelled_is_cancelled_as_a_draft_without_asking_for_funding_with_the_file_s_reason_or_the_import_s()
             throws Exception {
         ObjectNode scenario = seed();
         ObjectNode workshop = activity(scenario, 0).put("outcome", "CANCELLED")
@@ -308,7 +324,7 @@ class ActivitySectionTest {
         assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("reason").asText()).isEqualTo("ยกเลิกตามแผนนำเข้า");
         assertThat(stand.requests()).filteredOn(r -> r.path().endsWith("/transitions"))
-                .extracting(StandInGateway.Request::body).containsOnly("{\"to\":\"PLANNED\"}",
+                .extracting(StandInGateway.Request::body).containsOnly(
                         "{\"to\":\"CANCELLED\",\"reason\":\"เลื่อนออกไปเนื่องจากสถานการณ์ COVID-19\"}",
                         "{\"to\":\"CANCELLED\",\"reason\":\"ยกเลิกตามแผนนำเข้า\"}");
     }
