@@ -7,11 +7,13 @@
 #     ANALYZE;
 #   - wrk GETs each page from events-service (8082, with a VIEWER token) at each client count: p50, p99, requests/s;
 #   - pgbench runs the statements the service runs for that page, in its read-only transaction, against the same
-#     database at the same client count: p50, p99 (from its per-transaction log), transactions/s.
+#     database at the same client count: p50, p99 (from its per-transaction log), transactions/s; twice: (a) with the
+#     filters the service leaves out NULL in place, (b) with them bound as parameters that are NULL, as the service
+#     binds them, so that PostgreSQL plans them as it plans the service's (bench/README.md).
 # Two pages: one ESA's activities of a fiscal year, latest first, 50 a page (the page's rows, the total count), and
 # every ESA's summary of that fiscal year (three grouped statements and the list of ESAs). Also prints the query plans
-# (EXPLAIN ANALYZE, BUFFERS, with the planner's estimates). Prints a markdown report (see docs/benchmarks.md). Needs wrk, pgbench, psql, curl and
-# python3 (Debian: wrk, postgresql-client).
+# as the service's prepared statements get them (EXPLAIN ANALYZE, BUFFERS, with the planner's estimates). Prints a
+# markdown report (see docs/benchmarks.md). Needs wrk, pgbench, psql, curl and python3 (Debian: wrk, postgresql-client).
 #
 # Usage: bench/activities.sh [--duration SECONDS] [--warmup SECONDS] [--clients "1 4"] [--activities 100000]
 #                            [--esa P10-81] [--fiscal-year 2565] [--label TEXT]
