@@ -99,6 +99,10 @@ class SummarisingActivitiesTest {
         assertThat(lamphun.get(0).get("participants").asLong()).isEqualTo(104);
         assertThat(next.get(0).get("byType").toString()).isEqualTo("{\"PLC\":1}");
         assertThat(next.get(0).get("participants").asLong()).isEqualTo(10);
+        JsonNode empty = viewer.get("/api/v1/activities/summary?fiscalYear=2566&esa=P31-4").json().get("esas").get(0);
+        assertThat(empty.get("activities").asLong()).isZero();
+        assertThat(empty.get("byType")).as("an ESA without activities has every field").isNotNull().isEmpty();
+        assertThat(empty.get("byState")).isNotNull().isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package th.tambon.events.summary.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -10,7 +11,10 @@ import java.util.Map;
 public record EsaSummaryView(
         @Schema(example = "P51-1") String esa,
         @Schema(description = "every activity starting in the period, whatever its state", example = "3") long activities,
+        // an ESA without activities has {} here, not nothing: every entry has the same fields
+        @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "activities by type", example = "{\"SYMPOSIUM\": 1, \"WORKSHOP\": 2}") Map<String, Long> byType,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "activities by state", example = "{\"REPORTED\": 1, \"PLANNED\": 2}") Map<String, Long> byState,
         @Schema(description = "held: HELD, REPORTED or CLOSED", example = "1") long held,
         @Schema(description = "participants recorded for them (each activity's total)", example = "104") long participants,
