@@ -57,6 +57,18 @@ public class ReadingActivities {
                 : schools.findById(actor.school()).map(SchoolReplica::esa).orElse(NO_ESA));
     }
 
+    /**
+     * The ESA a list or a summary of activities covers: the one asked for (null: every ESA), which a school director
+     * may only ask for its own school's; without one, a director's is its school's.
+     */
+    public Outcome<String> scopeOf(String esa, Actor actor) {
+        if (esa != null) {
+            return mayReadEsa(actor, esa) ? Outcome.done(esa)
+                    : Outcome.forbidden("A school director reads the activities of its own school's ESA");
+        }
+        return Outcome.done(ownEsaOfDirector(actor).orElse(null));
+    }
+
     /** Whether the actor may read what an ESA's activities are and came to. */
     public boolean mayReadEsa(Actor actor, String esa) {
         if (actor.is(Role.OBEC_ADMIN) || actor.is(Role.ESA_OFFICER) || actor.is(Role.VIEWER)) {

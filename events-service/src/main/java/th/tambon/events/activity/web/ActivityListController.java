@@ -33,10 +33,10 @@ import th.tambon.http.ProgrammeDate;
 import th.tambon.http.ProgrammeDates;
 import th.tambon.http.Sorting;
 import th.tambon.http.openapi.ProblemResponses;
-import th.tambon.security.Actor;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.service.FiscalYear;
+import th.tambon.service.Rejections;
 
 import java.time.LocalDate;
 
@@ -105,21 +105,10 @@ public class ActivityListController {
             first = from == null || from.isBefore(year.firstDay()) ? year.firstDay() : from;
             last = to == null || to.isAfter(year.lastDay()) ? year.lastDay() : to;
         }
-        String scope = scopeOf(esa, Actors.of(authentication));
+        String scope = Rejections.valueOrThrow(reading.scopeOf(esa, Actors.of(authentication)));
         var found = rows.list(scope, state == null ? null : state.name(), type == null ? null : type.name(),
                 track == null ? null : track.name(), first, last, academicYear, ref,
                 Pageable.from(page, size, Sorting.of(sort, "id")));
         return PageView.of(found, row -> ActivityView.of(Activities.activity(row), null));
-    }
-
-    /** The ESA to list: the one asked for, which a school director may only ask for its own school's. */
-    private String scopeOf(String esa, Actor actor) {
-        if (esa != null) {
-            if (!reading.mayReadEsa(actor, esa)) {
-                throw ApiProblemException.forbidden("A school director lists the activities of its own school's ESA");
-            }
-            return esa;
-        }
-        return reading.ownEsaOfDirector(actor).orElse(null);
     }
 }

@@ -20,14 +20,13 @@ import jakarta.validation.constraints.Pattern;
 import th.tambon.contracts.Codes;
 import th.tambon.events.activity.application.ReadingActivities;
 import th.tambon.events.summary.infrastructure.SummaryRepository;
-import th.tambon.http.ApiProblemException;
 import th.tambon.http.ProgrammeDates;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.replica.schools.EsaReplicaRepository;
-import th.tambon.security.Actor;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
 import th.tambon.service.FiscalYear;
+import th.tambon.service.Rejections;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,14 +72,7 @@ public class ActivitySummaryController {
             @Parameter(description = "only this ESA", example = "P51-1")
             @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code such as P31-4") String esa,
             Authentication authentication) {
-        Actor actor = Actors.of(authentication);
-        String scope = esa;
-        if (esa != null && !reading.mayReadEsa(actor, esa)) {
-            throw ApiProblemException.forbidden("A school director reads the activities of its own school's ESA");
-        }
-        if (esa == null) {
-            scope = reading.ownEsaOfDirector(actor).orElse(null);
-        }
+        String scope = Rejections.valueOrThrow(reading.scopeOf(esa, Actors.of(authentication)));
         FiscalYear year = FiscalYear.of(fiscalYear);
         LocalDate from = year.firstDay();
         LocalDate to = year.lastDay();
@@ -96,10 +88,12 @@ public class ActivitySummaryController {
             esas.findAll().forEach(known -> codes.add(known.code()));
             activities.forEach(row -> codes.add(row.esa()));
         }
+        Map<String, List<SummaryRepository.ActivityCount>> byEsa = activities.stream()
+                .collect(Collectors.groupingBy(SummaryRepository.ActivityCount::esa));
         List<EsaSummaryView> views = new ArrayList<>();
         for (String code : codes) {
-            views.add(view(code, activities.stream().filter(row -> row.esa().equals(code)).toList(),
-                    certificates.getOrDefault(code, 0L), works.get(code)));
+            views.add(view(code, byEsa.getOrDefault(code, List.of()), certificates.getOrDefault(code, 0L),
+                    works.get(code)));
         }
         return new SummaryView(fiscalYear, from, to, views);
     }
