@@ -68,7 +68,7 @@ public class RequestingFunding implements FollowingMoves {
         Funding asked = funding.asked();
         outbox.append(new ActivityCostReported(reported.id().toString(), reported.esa(), asked.fiscalYear(),
                 asked.round(), asked.line(), asked.estimate(), reported.actualCost(), funding.request(), at,
-                funding.version()), at);
+                reported.startsOn(), funding.version()), at);
     }
 
     private ActivityFunding current(Activity activity) {
