@@ -1,5 +1,6 @@
 package th.tambon.events;
 
+import th.tambon.replica.schools.SchoolsFeed;
 import io.micronaut.security.rules.SecurityRule;
 import org.junit.jupiter.api.BeforeAll;
 import th.tambon.replica.schools.ReplicaServiceSecurityContract;

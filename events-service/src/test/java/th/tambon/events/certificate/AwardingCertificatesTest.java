@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.Topics;
 import th.tambon.events.Activities;
-import th.tambon.events.SchoolsFeed;
+import th.tambon.replica.schools.SchoolsFeed;
 import th.tambon.events.certificate.infrastructure.PdfPages;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.service.Bangkok;

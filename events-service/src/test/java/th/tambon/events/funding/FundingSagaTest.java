@@ -15,7 +15,7 @@ import th.tambon.contracts.budget.FundingRejected;
 import th.tambon.contracts.budget.FundsCommitted;
 import th.tambon.events.Activities;
 import th.tambon.events.BudgetFeed;
-import th.tambon.events.SchoolsFeed;
+import th.tambon.replica.schools.SchoolsFeed;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;

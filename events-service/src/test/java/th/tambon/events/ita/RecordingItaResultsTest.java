@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.contracts.Topics;
-import th.tambon.events.SchoolsFeed;
+import th.tambon.replica.schools.SchoolsFeed;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;

@@ -1,4 +1,4 @@
-package th.tambon.events;
+package th.tambon.replica.schools;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,7 +11,6 @@ import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.messaging.cloudevents.CloudEvent;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.messaging.codec.EventCodec;
-import th.tambon.replica.schools.AcademicCalendarReplica;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
@@ -26,7 +25,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What schools-service would publish, sent to schools.v1 with a real producer, so that events-service's replica knows
+ * What schools-service would publish, sent to schools.v1 with a real producer, so that a service's replica (events-service's, budget-service's) knows
  * the academic calendar and the ESAs and schools a test's activities name: Buriram 4 (P31-4) with Ban Hua Fai
  * (31040001), Lamphun 1 (P51-1) with 51910001.
  */
