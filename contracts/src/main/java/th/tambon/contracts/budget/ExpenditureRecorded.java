@@ -21,6 +21,7 @@ import java.time.LocalDate;
  * @param committed   what that commitment held, or null
  * @param released    what was committed but not spent and so released (committed − amount when positive), or null
  * @param purposeTh   what it paid for, in Thai
+ * @param documentRef the document of the expenditure, or null (an activity's has none)
  */
 public record ExpenditureRecorded(
         String expenditure,
