@@ -2,14 +2,14 @@
 -- append-only ledger and kept beside it on the line, in the same transaction as every entry, with the database
 -- refusing any balance below zero.
 
--- An ESA's fiscal year (BE), created with its first round. version counts budget.v1's events on the key
+-- An ESA's fiscal year (BE), created with its first round (version 0 until its first event). version counts budget.v1's events on the key
 -- <esa>/<year> (rounds received and revised, transfers, direct expenditures, the closing) and only grows.
 CREATE TABLE fiscal_year (
     esa        TEXT        NOT NULL,
     year       INT         NOT NULL CHECK (year BETWEEN 2500 AND 2700),
     closed_at  TIMESTAMPTZ,
     closed_by  TEXT,
-    version    BIGINT      NOT NULL CHECK (version >= 1),
+    version    BIGINT      NOT NULL CHECK (version >= 0),
     updated_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (esa, year)
 );

@@ -1,6 +1,13 @@
 package th.tambon.messaging.codec;
 
 import io.micronaut.serde.annotation.SerdeImport;
+import th.tambon.contracts.budget.AllocationRoundChanged;
+import th.tambon.contracts.budget.FundsTransferred;
+import th.tambon.contracts.budget.ExpenditureRecorded;
+import th.tambon.contracts.budget.ExpenditureRefused;
+import th.tambon.contracts.budget.CommitmentReleased;
+import th.tambon.contracts.budget.CommitmentCarriedOver;
+import th.tambon.contracts.budget.FiscalYearClosed;
 import th.tambon.contracts.budget.FundingRejected;
 import th.tambon.contracts.budget.FundsCommitted;
 import th.tambon.contracts.events.ActivityChanged;
@@ -46,6 +53,15 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(ActivityFundingReleased.class)
 @SerdeImport(FundsCommitted.class)
 @SerdeImport(FundingRejected.class)
+@SerdeImport(AllocationRoundChanged.class)
+@SerdeImport(FundsTransferred.class)
+@SerdeImport(ExpenditureRecorded.class)
+@SerdeImport(ExpenditureRefused.class)
+@SerdeImport(CommitmentReleased.class)
+@SerdeImport(CommitmentCarriedOver.class)
+@SerdeImport(FiscalYearClosed.class)
+@SerdeImport(AllocationRoundChanged.Line.class)
+@SerdeImport(FundsTransferred.LineRef.class)
 @SerdeImport(ParticipationRecorded.class)
 @SerdeImport(CertificateAwarded.class)
 @SerdeImport(CertificateRevoked.class)

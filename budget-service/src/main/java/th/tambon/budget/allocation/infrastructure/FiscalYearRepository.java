@@ -27,6 +27,15 @@ public abstract class FiscalYearRepository implements CrudRepository<FiscalYearR
     }
 
     /**
+     * The ESA's fiscal year with a share lock until the transaction ends: commitments and spending take it, so that
+     * closing the year (which locks it for update) waits for them and they for it, and a closed year is seen closed.
+     */
+    public Optional<FiscalYearRow> share(String esa, int year) {
+        return RowLocks.read(jdbc, FiscalYearRow.class,
+                "SELECT * FROM fiscal_year WHERE esa = ? AND year = ? FOR SHARE", esa, year).stream().findFirst();
+    }
+
+    /**
      * The ESA's fiscal year locked until the transaction ends, created open (version 0: no event yet) when it has none;
      * two first rounds racing create it once.
      */
