@@ -159,7 +159,8 @@ CREATE TABLE funding_saga (
 );
 CREATE INDEX funding_saga_unsettled ON funding_saga (updated_at) WHERE state IN ('COMMITTED', 'SPENDING_REFUSED');
 
--- The answer given to each (activity, request), once: asked again, budget-service repeats it.
+-- The answer given to each (activity, request), once: asked again, budget-service repeats it. amount is what was asked,
+-- exactly, whatever it was (NUMERIC without a bound: a request too large for a line is refused, not lost).
 CREATE TABLE funding_answer (
     activity    UUID           NOT NULL,
     request     INT            NOT NULL,
@@ -167,7 +168,7 @@ CREATE TABLE funding_answer (
     fiscal_year INT            NOT NULL,
     round       INT            NOT NULL,
     line        INT            NOT NULL,
-    amount      NUMERIC(14, 2) NOT NULL,
+    amount      NUMERIC        NOT NULL,
     commitment  UUID           REFERENCES commitment (id),
     reason      TEXT,
     message     TEXT,
@@ -182,7 +183,7 @@ CREATE TABLE saga_step (
     activity UUID           NOT NULL,
     request  INT            NOT NULL,
     step     TEXT           NOT NULL,
-    amount   NUMERIC(14, 2),
+    amount   NUMERIC,
     reason   TEXT,
     message  TEXT,
     at       TIMESTAMPTZ    NOT NULL

@@ -124,14 +124,18 @@ class FundingSagaTest {
         String tooMuch = UUID.randomUUID().toString();
         String noLine = UUID.randomUUID().toString();
         String badAmount = UUID.randomUUID().toString();
+        String tooLarge = UUID.randomUUID().toString();
         try (KafkaProbe budget = KafkaProbe.fromNow(infra.kafkaBootstrapServers(), Topics.BUDGET_V1)) {
             events.publish(EventsFeed.requested(tooMuch, round, 1, "10000.00", 1, 1));
             events.publish(EventsFeed.requested(noLine, round, 9, "100.00", 1, 1));
+            events.publish(EventsFeed.requested(tooLarge, round, 1, "10000000000000.00", 1, 1));
 
             assertThat(answer(budget, tooMuch, "th.tambon.budget.funding-rejected.v1").get("reason").asText())
                     .isEqualTo("INSUFFICIENT_BALANCE");
             assertThat(answer(budget, noLine, "th.tambon.budget.funding-rejected.v1").get("reason").asText())
                     .isEqualTo("UNKNOWN_LINE");
+            assertThat(answer(budget, tooLarge, "th.tambon.budget.funding-rejected.v1").get("reason").asText())
+                    .isEqualTo("INVALID_REQUEST");
             // events.v1's schema keeps such an amount off the topic: budget-service refuses it all the same
             server.getApplicationContext().getBean(AnsweringFundingRequests.class)
                     .requested(EventsFeed.requested(badAmount, round, 1, "100.005", 1, 1));
@@ -139,8 +143,8 @@ class FundingSagaTest {
                     .isEqualTo("INVALID_REQUEST");
         }
         assertThat(line(round).get("remaining").decimalValue()).isEqualByComparingTo("5000.00");
-        assertThat(count("commitment WHERE activity IN ('" + tooMuch + "', '" + noLine + "', '" + badAmount + "')"))
-                .isZero();
+        assertThat(count("commitment WHERE activity IN ('" + tooMuch + "', '" + noLine + "', '" + badAmount + "', '"
+                + tooLarge + "')")).isZero();
     }
 
     @Test

@@ -24,6 +24,7 @@ import th.tambon.contracts.events.ActivityFundingRequested;
 import th.tambon.service.Bangkok;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -156,8 +157,12 @@ public class AnsweringFundingRequests {
             return new FundsCommitted(asked.activity(), asked.esa(), asked.fiscalYear(), asked.round(), asked.line(),
                     asked.amount(), asked.request(), decision.commitment().toString(), at, version);
         }
+        // the amount as asked; one with more than two decimals (which events.v1's schema keeps off the topic) to the
+        // satang, so that the refusal itself keeps budget.v1's schema
+        BigDecimal asAsked = asked.amount().scale() > 2 ? asked.amount().setScale(2, RoundingMode.HALF_UP)
+                : asked.amount();
         return new FundingRejected(asked.activity(), asked.esa(), asked.fiscalYear(), asked.round(), asked.line(),
-                asked.amount(), asked.request(), decision.reason(), decision.message(), at, version);
+                asAsked, asked.request(), decision.reason(), decision.message(), at, version);
     }
 
     /** A commitment's id, or a refusal's reason and message. */
