@@ -1,10 +1,45 @@
 package th.tambon.budget;
 
+import org.junit.jupiter.api.BeforeAll;
 import th.tambon.replica.schools.ReplicaServiceSecurityContract;
+import th.tambon.replica.schools.SchoolsFeed;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** budget-service on its own port: its routes and who may call them (docs/security.md), tokens checked, fuzzed. */
 class SecuringBudgetServiceTest extends ReplicaServiceSecurityContract {
+    private static final String READERS = "ESA_OFFICER,OBEC_ADMIN,VIEWER";
+
     SecuringBudgetServiceTest() {
         super("budget-service");
+    }
+
+    /** The replica knows the two ESAs, so fuzzed writes get past "unknown ESA". */
+    @BeforeAll
+    void seedTheReplica() {
+        new SchoolsFeed(infra.kafkaBootstrapServers(), server()).seedBuriramAndLamphun();
+    }
+
+    @Override
+    protected Map<String, String> authorizationMatrix() {
+        Map<String, String> matrix = new HashMap<>(super.authorizationMatrix());
+        matrix.putAll(Map.of(
+                "PUT /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", "OBEC_ADMIN",
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", READERS));
+        // the funding saga
+        matrix.putAll(Map.of(
+                "GET /api/v1/funding-sagas/{activity}", READERS,
+                "GET /api/v1/funding-sagas/pending", READERS));
+        return matrix;
+    }
+
+    @Override
+    protected long writableRows() {
+        return super.writableRows() + infra.database().queryLong("SELECT (SELECT coalesce(sum(version), 0) FROM fiscal_year)"
+                + " + (SELECT count(*) FROM allocation_round) + (SELECT count(*) FROM allocation_line)"
+                + " + (SELECT count(*) FROM ledger_entry) + (SELECT count(*) FROM commitment)"
+                + " + (SELECT count(*) FROM expenditure) + (SELECT count(*) FROM transfer)"
+                + " + (SELECT coalesce(sum(version), 0) FROM funding_saga) + (SELECT count(*) FROM saga_step)");
     }
 }
