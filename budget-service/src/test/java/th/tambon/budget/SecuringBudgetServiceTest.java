@@ -31,6 +31,11 @@ class SecuringBudgetServiceTest extends ReplicaServiceSecurityContract {
         matrix.putAll(Map.of(
                 "GET /api/v1/funding-sagas/{activity}", READERS,
                 "GET /api/v1/funding-sagas/pending", READERS));
+        // the year end
+        matrix.putAll(Map.of(
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}/commitments", READERS,
+                "POST /api/v1/fiscal-years/{year}/esas/{esa}/commitments/{commitment}/carry-over", "ESA_OFFICER,OBEC_ADMIN",
+                "POST /api/v1/fiscal-years/{year}/esas/{esa}/closing", "ESA_OFFICER,OBEC_ADMIN"));
         return matrix;
     }
 

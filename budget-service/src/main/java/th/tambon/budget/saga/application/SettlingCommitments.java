@@ -131,6 +131,9 @@ public class SettlingCommitments {
                     + (commitment.isEmpty() ? "none was made" : "it was " + commitment.get().state()) + ")", now);
         }
         CommitmentRow open = commitment.get();
+        // the year (shared) before the line, in the order commitments, transfers and revisions take them
+        LineRow unlocked = lines.findById(open.lineId()).orElseThrow();
+        FiscalYearRow year = years.share(unlocked.esa(), unlocked.fiscalYear()).orElseThrow();
         LineRow line = lines.lock(open.lineId()).orElseThrow();
         var costProblem = Baht.problemWith(report.actualCost());
         if (costProblem.isPresent()) {
@@ -140,7 +143,6 @@ public class SettlingCommitments {
         LocalDate spentOn = report.spentOn() != null ? report.spentOn()
                 : report.reportedAt().atZone(Bangkok.ZONE).toLocalDate();
         FiscalYear fiscalYear = FiscalYear.of(line.fiscalYear());
-        FiscalYearRow year = years.share(line.esa(), line.fiscalYear()).orElseThrow();
         if (year.closed() && !open.carriedOver()) {
             return refuse(saga, report, line, ExpenditureRefused.FISCAL_YEAR_CLOSED, "ปีงบประมาณ "
                     + line.fiscalYear() + " ปิดแล้ว: fiscal year " + line.fiscalYear() + " of " + line.esa()
