@@ -27,6 +27,12 @@ class SecuringBudgetServiceTest extends ReplicaServiceSecurityContract {
         matrix.putAll(Map.of(
                 "PUT /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", "OBEC_ADMIN",
                 "GET /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", READERS));
+        // transfers between lines and direct expenditures
+        matrix.putAll(Map.of(
+                "POST /api/v1/fiscal-years/{year}/esas/{esa}/transfers", "ESA_OFFICER,OBEC_ADMIN",
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}/transfers", READERS,
+                "POST /api/v1/fiscal-years/{year}/esas/{esa}/expenditures", "ESA_OFFICER,OBEC_ADMIN",
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}/expenditures", READERS));
         // the funding saga
         matrix.putAll(Map.of(
                 "GET /api/v1/funding-sagas/{activity}", READERS,
