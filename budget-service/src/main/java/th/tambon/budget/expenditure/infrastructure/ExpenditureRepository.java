@@ -7,12 +7,16 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** The {@code expenditure} table: expenditures are only ever added. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ExpenditureRepository extends GenericRepository<ExpenditureRow, UUID> {
     ExpenditureRow save(ExpenditureRow expenditure);
+
+    /** The expenditure that spent a commitment, if it was spent. */
+    Optional<ExpenditureRow> findByCommitment(UUID commitment);
 
     /** The expenditures on an ESA's lines of a fiscal year (direct and activities'), a page at a time. */
     @Query(value = """

@@ -4,6 +4,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.budget.allocation.infrastructure.FiscalYearRepository;
 import th.tambon.budget.allocation.infrastructure.FiscalYearRow;
+import th.tambon.budget.expenditure.infrastructure.ExpenditureRepository;
+import th.tambon.budget.expenditure.infrastructure.ExpenditureRow;
 import th.tambon.budget.ledger.infrastructure.Ledger;
 import th.tambon.budget.ledger.infrastructure.LineRepository;
 import th.tambon.budget.ledger.infrastructure.LineRow;
@@ -11,8 +13,6 @@ import th.tambon.budget.ledger.infrastructure.Movement;
 import th.tambon.budget.ledger.model.Balance;
 import th.tambon.budget.ledger.model.Baht;
 import th.tambon.budget.ledger.model.EntryKind;
-import th.tambon.budget.saga.infrastructure.ActivityExpenditureRepository;
-import th.tambon.budget.saga.infrastructure.ActivityExpenditureRow;
 import th.tambon.budget.saga.infrastructure.CommitmentRepository;
 import th.tambon.budget.saga.infrastructure.CommitmentRow;
 import th.tambon.budget.saga.infrastructure.SagaRepository;
@@ -47,7 +47,7 @@ import java.util.UUID;
 public class SettlingCommitments {
     private final SagaRepository sagas;
     private final CommitmentRepository commitments;
-    private final ActivityExpenditureRepository expenditures;
+    private final ExpenditureRepository expenditures;
     private final LineRepository lines;
     private final FiscalYearRepository years;
     private final Ledger ledger;
@@ -55,7 +55,7 @@ public class SettlingCommitments {
     private final Clock clock;
 
     public SettlingCommitments(SagaRepository sagas, CommitmentRepository commitments,
-                               ActivityExpenditureRepository expenditures, LineRepository lines,
+                               ExpenditureRepository expenditures, LineRepository lines,
                                FiscalYearRepository years, Ledger ledger, SagaJournal journal, Clock clock) {
         this.sagas = sagas;
         this.commitments = commitments;
@@ -174,7 +174,7 @@ public class SettlingCommitments {
                     .forActivity(activity, open.request(), open.id()).forExpenditure(expenditure), now,
                     AnsweringFundingRequests.BY).orElseThrow();
         }
-        ActivityExpenditureRow row = expenditures.save(new ActivityExpenditureRow(expenditure, line.id(), cost,
+        ExpenditureRow row = expenditures.save(new ExpenditureRow(expenditure, line.id(), cost,
                 spentOn, activity, open.request(), open.id(), "ค่าใช้จ่ายจริงของกิจกรรม " + activity, null, now,
                 AnsweringFundingRequests.BY));
         commitments.update(open.settled(CommitmentRow.SPENT, now));
@@ -189,7 +189,7 @@ public class SettlingCommitments {
 
     /** The cost of a commitment spent already, reported again: the same expenditure announced again. */
     private Handled spentAlready(SagaRow saga, ActivityCostReported report, CommitmentRow spent, Instant now) {
-        ActivityExpenditureRow row = expenditures.findByCommitment(spent.id()).orElseThrow();
+        ExpenditureRow row = expenditures.findByCommitment(spent.id()).orElseThrow();
         LineRow line = lines.findById(row.lineId()).orElseThrow();
         SagaRow seen = saga.seen(report.version(), saga.request(), saga.state(), saga.updatedAt());
         journal.step(seen, report.request(), "COST_REPORTED_AGAIN", report.actualCost(), null, "spent already: "
@@ -214,7 +214,7 @@ public class SettlingCommitments {
                 + ": " + reason + " (" + message + ")");
     }
 
-    private static ExpenditureRecorded recorded(ActivityExpenditureRow row, LineRow line, CommitmentRow commitment,
+    private static ExpenditureRecorded recorded(ExpenditureRow row, LineRow line, CommitmentRow commitment,
                                                 long version) {
         BigDecimal difference = commitment.amount().subtract(row.amount());
         return new ExpenditureRecorded(row.id().toString(), line.esa(), line.fiscalYear(), line.round(), line.line(),
