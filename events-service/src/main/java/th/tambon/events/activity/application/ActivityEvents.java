@@ -61,6 +61,17 @@ public class ActivityEvents {
         audit.record(actor, command, "activity", activity.id().toString(), auditChange);
     }
 
+    /**
+     * Another service's word about the activity that leaves it as it is (budget-service recorded or refused its cost,
+     * released or carried over its commitment): a history row naming {@code change} with the service's reason (and its
+     * reason code), no {@code activity.changed.v1} since the activity and its version stay, no audit entry.
+     */
+    public void notedFrom(String service, Activity activity, String change, String reason, String reasonCode,
+                          Instant at) {
+        steps.save(new ActivityStepRow(UUID.randomUUID(), activity.id(), activity.state().name(), change, reason, at,
+                service, reasonCode));
+    }
+
     private ActivityChanged announced(Activity activity, String change, Instant at, String by) {
         return announced(activity, change, null, at, by);
     }

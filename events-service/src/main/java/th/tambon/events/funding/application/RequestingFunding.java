@@ -65,10 +65,24 @@ public class RequestingFunding implements FollowingMoves {
     private void reportCost(Activity reported, Instant at) {
         ActivityFunding funding = current(reported).announced();
         fundings.store(funding, at);
+        outbox.append(costReport(reported, funding, at), at);
+    }
+
+    /** The event giving budget-service a reported activity's actual cost, spent on the day it started. */
+    static ActivityCostReported costReport(Activity reported, ActivityFunding funding, Instant at) {
         Funding asked = funding.asked();
-        outbox.append(new ActivityCostReported(reported.id().toString(), reported.esa(), asked.fiscalYear(),
-                asked.round(), asked.line(), asked.estimate(), reported.actualCost(), funding.request(), at,
-                reported.startsOn(), funding.version()), at);
+        return new ActivityCostReported(reported.id().toString(), reported.esa(), asked.fiscalYear(), asked.round(),
+                asked.line(), asked.estimate(), reported.actualCost(), funding.request(), at, reported.startsOn(),
+                funding.version());
+    }
+
+    /**
+     * Whether the activity's actual cost went to budget-service: it was funded (a commitment existed) and reported
+     * (REPORTED, or CLOSED since), so budget-service's word on spending it is an answer to a report it was sent.
+     */
+    public static boolean costReported(Activity activity) {
+        return activity.fundsCommitted()
+                && (activity.state() == ActivityState.REPORTED || activity.state() == ActivityState.CLOSED);
     }
 
     private ActivityFunding current(Activity activity) {

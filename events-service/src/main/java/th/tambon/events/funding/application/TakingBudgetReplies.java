@@ -47,34 +47,25 @@ public class TakingBudgetReplies {
     @Transactional
     public Taken committed(FundsCommitted reply) {
         return take(reply.activity(), reply.request(), reply.esa(), reply.fiscalYear(), reply.round(), reply.line(),
-                reply.amount(), Activity::funded, null);
+                reply.amount(), reply.version(), Activity::funded, null);
     }
 
     @Transactional
     public Taken rejected(FundingRejected reply) {
         return take(reply.activity(), reply.request(), reply.esa(), reply.fiscalYear(), reply.round(), reply.line(),
-                reply.amount(), activity -> activity.fundingRejected(reply.message()), reply.reason());
+                reply.amount(), reply.version(), activity -> activity.fundingRejected(reply.message()),
+                reply.reason());
     }
 
     private Taken take(String activityId, int request, String esa, int fiscalYear, int round, int line,
-                       BigDecimal amount, UnaryOperator<Activity> move, String reasonCode) {
-        UUID id;
-        try {
-            id = UUID.fromString(activityId);
-        } catch (IllegalArgumentException e) {
-            return new Taken(Answer.UNKNOWN_ACTIVITY, "activity " + activityId + " is not an activity id");
+                       BigDecimal amount, long budgetVersion, UnaryOperator<Activity> move, String reasonCode) {
+        Answered answered = Answered.lookUp(activities, fundings, activityId, request);
+        if (!answered.found()) {
+            return answered.unknown();
         }
-        var found = activities.findForChange(id);
-        if (found.isEmpty()) {
-            return new Taken(Answer.UNKNOWN_ACTIVITY, "events-service has no activity " + activityId);
-        }
-        Activity activity = found.get();
-        var funding = fundings.findForChange(id);
-        if (funding.isEmpty()) {
-            return new Taken(Answer.UNKNOWN_REQUEST, "activity " + id + " never asked for funding, yet the answer "
-                    + "names its request " + request);
-        }
-        ActivityFunding current = funding.get();
+        Activity activity = answered.activity();
+        ActivityFunding current = answered.funding();
+        UUID id = activity.id();
         Answer answer = current.judge(request, activity.awaitsFunding(), esa, fiscalYear, round, line, amount);
         String why = switch (answer) {
             case TAKEN -> "activity " + id + " took the answer to its request " + request;
@@ -88,12 +79,14 @@ public class TakingBudgetReplies {
                     + " " + fiscalYear + "/" + round + "/" + line + " " + amount + " baht, but it asked for "
                     + current.esa() + " " + current.asked().fiscalYear() + "/" + current.asked().round() + "/"
                     + current.asked().line() + " " + current.amount() + " baht";
-            case UNKNOWN_ACTIVITY -> throw new IllegalStateException("judged with its activity");
+            case UNKNOWN_ACTIVITY, NO_ACTIVITY -> throw new IllegalStateException("judged with its activity");
         };
-        if (answer.moves()) {
+        if (answer.taken()) {
             Activity moved = move.apply(activity);
             Instant now = Bangkok.now(clock);
             activities.update(moved, now);
+            // the answers that follow (spending, releasing) are judged by budget-service's version from here on
+            fundings.update(current.answered(budgetVersion), now);
             events.recordedFrom(ActivityEvents.BUDGET_SERVICE, moved, moved.state().name(), reasonCode, now);
         }
         return new Taken(answer, why);
