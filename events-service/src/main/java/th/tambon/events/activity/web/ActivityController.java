@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import th.tambon.events.activity.application.FundingProgress;
 import th.tambon.events.activity.application.MovingActivities;
 import th.tambon.events.activity.application.PlanningActivities;
 import th.tambon.events.activity.application.ReadingActivities;
@@ -54,14 +55,17 @@ public class ActivityController {
     private final ReadingActivities reading;
     private final ActivityStepRepository steps;
     private final Participations participations;
+    private final FundingProgress fundingProgress;
 
     public ActivityController(PlanningActivities planning, MovingActivities moving, ReadingActivities reading,
-                              ActivityStepRepository steps, Participations participations) {
+                              ActivityStepRepository steps, Participations participations,
+                              FundingProgress fundingProgress) {
         this.planning = planning;
         this.moving = moving;
         this.reading = reading;
         this.steps = steps;
         this.participations = participations;
+        this.fundingProgress = fundingProgress;
     }
 
     @Post("/activities")
@@ -161,6 +165,7 @@ public class ActivityController {
 
     private ActivityView view(Activity activity) {
         return ActivityView.of(activity, steps.findByActivityOrderByRecordedAt(activity.id()),
-                participations.find(activity.id()).map(ParticipationView::of).orElse(null));
+                participations.find(activity.id()).map(ParticipationView::of).orElse(null),
+                activity.details().funding() == null ? null : fundingProgress.of(activity.id()).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package th.tambon.events.activity.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import th.tambon.events.activity.application.FundingProgress;
 import th.tambon.events.activity.infrastructure.ActivityStepRow;
 import th.tambon.events.activity.model.Activity;
 import th.tambon.events.activity.model.ActivityDetails;
@@ -39,7 +40,8 @@ public record ActivityView(
                 + "calendar has not reached events-service", example = "2563") @Nullable Integer academicYear,
         @Schema(description = "the fiscal year (BE) of that day", example = "2563") int fiscalYear,
         List<String> agenda,
-        @Schema(type = "object", description = "the budget line it is planned on; absent when it needs no funding")
+        @Schema(type = "object", description = "the budget line it is planned on and, when read alone, where its "
+                + "funding stands with budget-service; absent when it needs no funding")
         @Nullable FundingView funding,
         @Schema(description = "what it cost, once reported", type = "string", format = "decimal") @Nullable BigDecimal actualCost,
         @Schema(example = "REPORTED") String state,
@@ -52,41 +54,72 @@ public record ActivityView(
         @Schema(description = "counts its changes: 1 when drafted; also its ETag", example = "4") long version) {
 
     static ActivityView of(Activity activity, List<ActivityStepRow> history) {
-        return of(activity, history, null);
+        return of(activity, history, null, null);
     }
 
-    static ActivityView of(Activity activity, List<ActivityStepRow> history, ParticipationView participation) {
+    static ActivityView of(Activity activity, List<ActivityStepRow> history, ParticipationView participation,
+                           FundingProgress.Progress progress) {
         ActivityDetails d = activity.details();
         return new ActivityView(activity.id().toString(), activity.esa(), activity.ref(), d.type().name(),
                 d.type().labelTh(), d.titleTh(), d.tracks().stream().map(Enum::name).toList(), d.venueSchool(),
                 d.venue(), d.organiser(), d.chair(), d.chairTitle(), d.start(), d.end(), activity.startsOn(),
                 ThaiDates.format(activity.startsOn()), activity.academicYear(),
                 FiscalYear.containing(activity.startsOn()).be(), d.agenda(),
-                d.funding() == null ? null : new FundingView(d.funding().fiscalYear(), d.funding().round(),
-                        d.funding().line(), d.funding().estimate().setScale(2)),
+                d.funding() == null ? null : FundingView.of(d, progress),
                 activity.actualCost(), activity.state().name(), activity.state().labelTh(), activity.reason(),
                 history == null ? null : history.stream().map(StepView::of).toList(), participation,
                 activity.version());
     }
 
     @Serdeable
-    @Schema(description = "The budget line an activity is planned on")
-    public record FundingView(@Schema(example = "2563") int fiscalYear, @Schema(example = "2") int round,
-                              @Schema(example = "1") int line,
-                              @Schema(example = "21700.00", type = "string", format = "decimal") BigDecimal estimate) {
+    @Schema(description = "The budget line an activity is planned on and, when the activity is read alone and asked "
+            + "budget-service for it, its current request and budget-service's last word on spending it")
+    public record FundingView(
+            @Schema(example = "2563") int fiscalYear, @Schema(example = "2") int round,
+            @Schema(example = "1") int line,
+            @Schema(example = "21700.00", type = "string", format = "decimal") BigDecimal estimate,
+            @Schema(description = "the number of its current request to budget-service: 1 for the first, one more "
+                    + "each time it is planned again after a rejection; absent before it is asked and in lists",
+                    example = "1") @Nullable Integer request,
+            @Schema(description = "when that request was last asked") @Nullable Instant requestedAt,
+            @Schema(description = "budget-service's last word on spending the commitment on the reported cost: "
+                    + "RECORDED, or REFUSED (the commitment stays open; once there is room, report the cost again "
+                    + "with POST /api/v1/activities/{id}/funding/cost/retry); absent before it said any",
+                    allowableValues = {"RECORDED", "REFUSED"}, example = "REFUSED") @Nullable String spending,
+            @Schema(description = "why budget-service refused, for machines", example = "INSUFFICIENT_BALANCE",
+                    allowableValues = {"INSUFFICIENT_BALANCE", "OUTSIDE_FISCAL_YEAR", "FISCAL_YEAR_CLOSED",
+                            "NOT_COMMITTED", "INVALID_REQUEST"}) @Nullable String spendingReasonCode,
+            @Schema(description = "for people: why budget-service refused, or what it spent and released")
+            @Nullable String spendingMessage,
+            @Schema(description = "when budget-service recorded or refused it") @Nullable Instant spendingAt) {
+
+        static FundingView of(ActivityDetails d, FundingProgress.Progress progress) {
+            BigDecimal estimate = d.funding().estimate().setScale(2);
+            return progress == null
+                    ? new FundingView(d.funding().fiscalYear(), d.funding().round(), d.funding().line(), estimate, null,
+                    null, null, null, null, null)
+                    : new FundingView(d.funding().fiscalYear(), d.funding().round(), d.funding().line(), estimate,
+                    progress.request(), progress.requestedAt(), progress.spending(), progress.spendingReasonCode(),
+                    progress.spendingMessage(), progress.spendingAt());
+        }
     }
 
     @Serdeable
     @Schema(description = "One change of an activity")
     public record StepView(
             @Schema(description = "DRAFTED, REVISED, the state it moved to, FUNDING_REQUESTED_AGAIN (its funding "
-                    + "asked for once more) or PARTICIPATION_RECORDED", example = "HELD") String change,
+                    + "asked for once more), COST_REPORTED_AGAIN (its cost reported to budget-service once more), "
+                    + "PARTICIPATION_RECORDED, or budget-service's word on its commitment: EXPENDITURE_RECORDED, "
+                    + "EXPENDITURE_REFUSED, COMMITMENT_RELEASED, COMMITMENT_CARRIED_OVER", example = "HELD")
+            String change,
             @Schema(description = "its state after the change", example = "HELD") String state,
             @Nullable String reason,
             Instant recordedAt,
             @Schema(description = "who: the token's subject, or budget-service for its replies") String recordedBy,
-            @Schema(description = "budget-service's reason for a rejection, for machines", example = "INSUFFICIENT_BALANCE",
-                    allowableValues = {"INSUFFICIENT_BALANCE", "FISCAL_YEAR_CLOSED", "UNKNOWN_LINE", "INVALID_REQUEST"})
+            @Schema(description = "budget-service's reason for a rejection of the funding or a refusal of the cost, "
+                    + "for machines", example = "INSUFFICIENT_BALANCE",
+                    allowableValues = {"INSUFFICIENT_BALANCE", "FISCAL_YEAR_CLOSED", "UNKNOWN_LINE", "INVALID_REQUEST",
+                            "OUTSIDE_FISCAL_YEAR", "NOT_COMMITTED"})
             @Nullable String reasonCode) {
         static StepView of(ActivityStepRow row) {
             return new StepView(row.change(), row.state(), row.reason(), row.recordedAt(), row.recordedBy(),
