@@ -49,7 +49,8 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
         // the funding saga
         matrix.putAll(Map.of(
                 "GET /api/v1/activities/funding/overdue", ESA_WRITERS,
-                "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS));
+                "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS,
+                "POST /api/v1/activities/{id}/funding/cost/retry", ESA_WRITERS));
         matrix.put("GET /api/v1/activities/summary", ANY_ROLE);
         matrix.putAll(Map.of(
                 "PUT /api/v1/activities/{id}/participation", ESA_WRITERS,

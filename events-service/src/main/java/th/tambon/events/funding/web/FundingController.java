@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Pattern;
 import th.tambon.contracts.Codes;
 import th.tambon.events.funding.application.AskingAgain;
 import th.tambon.events.funding.application.OverdueFunding;
+import th.tambon.events.funding.application.ReportingCostAgain;
 import th.tambon.http.PageView;
 import th.tambon.http.Paging;
 import th.tambon.http.openapi.ProblemResponses;
@@ -39,14 +40,16 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Funding", description = "The funding saga seen from events-service: activities whose funding request "
-        + "budget-service has not answered in time, and asking it again")
+        + "budget-service has not answered in time, and asking it again; reporting a cost it refused again")
 public class FundingController {
     private final OverdueFunding overdue;
     private final AskingAgain askingAgain;
+    private final ReportingCostAgain reportingCostAgain;
 
-    public FundingController(OverdueFunding overdue, AskingAgain askingAgain) {
+    public FundingController(OverdueFunding overdue, AskingAgain askingAgain, ReportingCostAgain reportingCostAgain) {
         this.overdue = overdue;
         this.askingAgain = askingAgain;
+        this.reportingCostAgain = reportingCostAgain;
     }
 
     @Get("/funding/overdue")
@@ -87,5 +90,25 @@ public class FundingController {
     public FundingRequestView askAgain(@PathVariable @Parameter(description = "the activity's id") UUID id,
                                        Authentication authentication) {
         return FundingRequestView.of(Rejections.valueOrThrow(askingAgain.askAgain(id, Actors.of(authentication))));
+    }
+
+    @Post("/{id}/funding/cost/retry")
+    @Secured({Roles.OBEC_ADMIN, Roles.ESA_OFFICER})
+    @Operation(operationId = "reportCostAgain", summary = "Report a funded activity's cost to budget-service again",
+            description = "OBEC or an officer of the activity's ESA, when the activity is REPORTED or CLOSED, was "
+                    + "funded, and budget-service's last word on its cost is a refusal (the activity's funding.spending "
+                    + "is REFUSED, with its reason; a transfer may have made room since): publishes the same cost of "
+                    + "the same request, spent on the same day, again (activity.cost-reported.v1, the funding's next "
+                    + "version, a new reportedAt); the activity's history says COST_REPORTED_AGAIN. Otherwise a 409 "
+                    + "naming why (its state, no funding, or a cost not refused).")
+    @ApiResponse(responseCode = "200", description = "The cost as it was reported again",
+            content = @Content(schema = @Schema(implementation = CostReportView.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.IllegalState
+    @ProblemResponses.AnyCall
+    public CostReportView reportCostAgain(@PathVariable @Parameter(description = "the activity's id") UUID id,
+                                          Authentication authentication) {
+        return CostReportView.of(Rejections.valueOrThrow(reportingCostAgain.reportAgain(id,
+                Actors.of(authentication))));
     }
 }
