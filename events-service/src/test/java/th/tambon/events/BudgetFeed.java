@@ -11,6 +11,10 @@ import org.apache.kafka.common.TopicPartition;
 import th.tambon.contracts.EventData;
 import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
+import th.tambon.contracts.budget.CommitmentCarriedOver;
+import th.tambon.contracts.budget.CommitmentReleased;
+import th.tambon.contracts.budget.ExpenditureRecorded;
+import th.tambon.contracts.budget.ExpenditureRefused;
 import th.tambon.contracts.budget.FundingRejected;
 import th.tambon.contracts.budget.FundsCommitted;
 import th.tambon.messaging.cloudevents.CloudEvent;
@@ -22,6 +26,7 @@ import th.tambon.testkit.kafka.KafkaProbe;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,8 +35,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What budget-service will answer to events-service's funding requests, sent to budget.v1 with a real producer and
- * budget-service's {@code ce_source}, built from the request as events-service published it.
+ * What budget-service will answer to events-service's funding requests and cost reports, sent to budget.v1 with a real
+ * producer and budget-service's {@code ce_source}, built from the request or report as events-service published it.
  */
 public final class BudgetFeed {
     public static final String GROUP = "events-service.funding-replies";
@@ -59,6 +64,46 @@ public final class BudgetFeed {
                 request.get("fiscalYear").asInt(), request.get("round").asInt(), request.get("line").asInt(),
                 new BigDecimal(request.get("amount").asText()), request.get("request").asInt(), reason, message,
                 Instant.now(), version);
+    }
+
+    /**
+     * budget-service's recording of the cost {@code report} (an activity.cost-reported.v1's data) gave, on its
+     * {@code spentOn}: what was committed but not spent is released.
+     */
+    public static ExpenditureRecorded recorded(JsonNode report, long version) {
+        BigDecimal committed = new BigDecimal(report.get("amount").asText());
+        BigDecimal spent = new BigDecimal(report.get("actualCost").asText());
+        return new ExpenditureRecorded(UUID.randomUUID().toString(), report.get("esa").asText(),
+                report.get("fiscalYear").asInt(), report.get("round").asInt(), report.get("line").asInt(), spent,
+                LocalDate.parse(report.get("spentOn").asText()), report.get("activity").asText(),
+                report.get("request").asInt(), UUID.randomUUID().toString(), committed,
+                committed.subtract(spent).max(BigDecimal.ZERO), "ค่าใช้จ่ายในการจัดกิจกรรม", null, "budget-service",
+                Instant.now(), version);
+    }
+
+    /** budget-service's refusal to record the cost {@code report} gave. */
+    public static ExpenditureRefused refused(JsonNode report, String reason, String message, long version) {
+        return new ExpenditureRefused(report.get("activity").asText(), report.get("esa").asText(),
+                report.get("fiscalYear").asInt(), report.get("round").asInt(), report.get("line").asInt(),
+                new BigDecimal(report.get("amount").asText()), new BigDecimal(report.get("actualCost").asText()),
+                report.get("request").asInt(), reason, message, Instant.now(), version);
+    }
+
+    /** budget-service's release of what it committed for {@code request} (a funding-requested.v1's data). */
+    public static CommitmentReleased released(JsonNode request, String reason, long version) {
+        return new CommitmentReleased(request.get("activity").asText(), request.get("esa").asText(),
+                request.get("fiscalYear").asInt(), request.get("round").asInt(), request.get("line").asInt(),
+                new BigDecimal(request.get("amount").asText()), request.get("request").asInt(),
+                UUID.randomUUID().toString(), reason, Instant.now(), version);
+    }
+
+    /** budget-service's carrying over past its fiscal year of what it committed for {@code request}. */
+    public static CommitmentCarriedOver carriedOver(JsonNode request, String reference, boolean withObligation,
+                                                    long version) {
+        return new CommitmentCarriedOver(request.get("activity").asText(), request.get("esa").asText(),
+                request.get("fiscalYear").asInt(), request.get("round").asInt(), request.get("line").asInt(),
+                new BigDecimal(request.get("amount").asText()), request.get("request").asInt(),
+                UUID.randomUUID().toString(), reference, withObligation, "officer-P51-1", Instant.now(), version);
     }
 
     /** Publishes an answer as a new event (a new {@code ce_id}); returns the id. */
