@@ -94,7 +94,7 @@ public class RecordingRounds {
                 draft.receivedOn(), draft.documentRef(), Baht.of(draft.amount()), Baht.of(draft.amount()), now,
                 actor.subject(), now));
         List<LineRow> created = new ArrayList<>();
-        for (LineDraft line : draft.lines().stream().sorted((a, b) -> Integer.compare(a.line(), b.line())).toList()) {
+        for (LineDraft line : draft.inLineOrder()) {
             LineRow row = lines.save(new LineRow(UUID.randomUUID(), round.id(), draft.esa(), draft.fiscalYear(),
                     draft.round(), line.line(), line.category().name(), line.purposeTh(), Baht.of(line.amount()),
                     Balance.ZERO.amount(), Balance.ZERO.transferred(), Balance.ZERO.committed(),

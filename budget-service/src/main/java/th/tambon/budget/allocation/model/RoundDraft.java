@@ -6,6 +6,7 @@ import th.tambon.budget.ledger.model.Category;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -68,18 +69,28 @@ public record RoundDraft(String esa, int fiscalYear, int round, LocalDate receiv
         return problems;
     }
 
-    /** Whether another draft of the same round says the same (2100 and 2100.00 are the same baht). */
+    /**
+     * Whether another draft of the same round says the same (2100 and 2100.00 are the same baht; lines are matched by
+     * their numbers, whatever order either lists them in).
+     */
     public boolean sameAs(RoundDraft other) {
         if (!(esa.equals(other.esa) && fiscalYear == other.fiscalYear && round == other.round
                 && Objects.equals(receivedOn, other.receivedOn) && Objects.equals(documentRef, other.documentRef)
                 && amount.compareTo(other.amount) == 0 && lines.size() == other.lines.size())) {
             return false;
         }
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).sameAs(other.lines.get(i))) {
+        List<LineDraft> mine = inLineOrder();
+        List<LineDraft> theirs = other.inLineOrder();
+        for (int i = 0; i < mine.size(); i++) {
+            if (!mine.get(i).sameAs(theirs.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The lines by line number. */
+    public List<LineDraft> inLineOrder() {
+        return lines.stream().sorted(Comparator.comparingInt(LineDraft::line)).toList();
     }
 }
