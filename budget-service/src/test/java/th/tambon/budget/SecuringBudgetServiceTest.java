@@ -7,7 +7,10 @@ import th.tambon.replica.schools.SchoolsFeed;
 import java.util.HashMap;
 import java.util.Map;
 
-/** budget-service on its own port: its routes and who may call them (docs/security.md), tokens checked, fuzzed. */
+/**
+ * budget-service on its own port: its routes and who may call them (docs/security.md), tokens checked, fuzzed: the
+ * replica's routes and its own, and no fuzzed request that is refused stores or publishes anything.
+ */
 class SecuringBudgetServiceTest extends ReplicaServiceSecurityContract {
     private static final String READERS = "ESA_OFFICER,OBEC_ADMIN,VIEWER";
 
@@ -26,7 +29,13 @@ class SecuringBudgetServiceTest extends ReplicaServiceSecurityContract {
         Map<String, String> matrix = new HashMap<>(super.authorizationMatrix());
         matrix.putAll(Map.of(
                 "PUT /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", "OBEC_ADMIN",
-                "GET /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", READERS));
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}", READERS,
+                "POST /api/v1/fiscal-years/{year}/esas/{esa}/rounds/{round}/revisions", "OBEC_ADMIN"));
+        // fiscal years: an ESA's, its ledger, every ESA's
+        matrix.putAll(Map.of(
+                "GET /api/v1/fiscal-years/{year}", READERS,
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}", READERS,
+                "GET /api/v1/fiscal-years/{year}/esas/{esa}/movements", READERS));
         // transfers between lines and direct expenditures
         matrix.putAll(Map.of(
                 "POST /api/v1/fiscal-years/{year}/esas/{esa}/transfers", "ESA_OFFICER,OBEC_ADMIN",
@@ -48,7 +57,8 @@ class SecuringBudgetServiceTest extends ReplicaServiceSecurityContract {
     @Override
     protected long writableRows() {
         return super.writableRows() + infra.database().queryLong("SELECT (SELECT coalesce(sum(version), 0) FROM fiscal_year)"
-                + " + (SELECT count(*) FROM allocation_round) + (SELECT count(*) FROM allocation_line)"
+                + " + (SELECT count(*) FROM fiscal_year) + (SELECT count(*) FROM allocation_round)"
+                + " + (SELECT coalesce(sum(amount * 100), 0) FROM allocation_round) + (SELECT count(*) FROM allocation_line)"
                 + " + (SELECT count(*) FROM ledger_entry) + (SELECT count(*) FROM commitment)"
                 + " + (SELECT count(*) FROM expenditure) + (SELECT count(*) FROM transfer)"
                 + " + (SELECT coalesce(sum(version), 0) FROM funding_saga) + (SELECT count(*) FROM saga_step)");
