@@ -50,6 +50,13 @@ class GatewayRoutingTest {
         var budget = routes.resolve("/api/v1/budget/replicas/esas/P51-1").orElseThrow();
         assertThat(budget.service()).isEqualTo("budget-service");
         assertThat(budget.path()).isEqualTo("/api/v1/replicas/esas/P51-1");
+        var round = routes.resolve("/api/v1/fiscal-years/2563/esas/P51-1/rounds/2").orElseThrow();
+        assertThat(round.service()).isEqualTo("budget-service");
+        assertThat(round.path()).isEqualTo("/api/v1/fiscal-years/2563/esas/P51-1/rounds/2");
+        var saga = routes.resolve("/api/v1/funding-sagas/0b6f3c1e-2f4d-4a8e-9c3b-5d7e8f9a0b1c").orElseThrow();
+        assertThat(saga.service()).isEqualTo("budget-service");
+        assertThat(saga.path()).isEqualTo("/api/v1/funding-sagas/0b6f3c1e-2f4d-4a8e-9c3b-5d7e8f9a0b1c");
+        assertThat(routes.resolve("/api/v1/funding-sagas/pending").orElseThrow().service()).isEqualTo("budget-service");
         var audit = routes.resolve("/api/v1/audit/events").orElseThrow();
         assertThat(audit.service()).isEqualTo("events-service");
         assertThat(audit.path()).isEqualTo("/api/v1/audit");

@@ -28,6 +28,7 @@ public class RouteTable {
             new Route("/verify", "events-service", "/verify"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
             new Route("/api/v1/fiscal-years", "budget-service", "/api/v1/fiscal-years"),
+            new Route("/api/v1/funding-sagas", "budget-service", "/api/v1/funding-sagas"),
             // each service's audit trail (OBEC_ADMIN)
             new Route("/api/v1/audit/schools", "schools-service", "/api/v1/audit"),
             new Route("/api/v1/audit/events", "events-service", "/api/v1/audit"),
