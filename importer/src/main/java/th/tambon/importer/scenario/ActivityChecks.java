@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * activity to its {@code outcome}: each field (required ones, types and tracks, lengths, a start and end with their
  * offsets, the end after the start, funding, money as decimal strings of at most two decimals), the natural key
  * ({@code esa}, {@code ref}) listed once, references inside the file (the ESA, a venue school and certificate schools
- * of that ESA), and what the outcome allows: participation and certificates only for an activity that took place, not
- * before its day; {@code actualCost} only with REPORTED (and required then when it is funded); FUNDING_REJECTED only
- * for one with funding.
+ * of that ESA, the funding's line when the file lists its round), and what the outcome allows: participation and
+ * certificates only for an activity that took place, not before its day; {@code actualCost} only with REPORTED (and
+ * required then when it is funded); FUNDING_REJECTED only for one with funding.
  */
 final class ActivityChecks {
     static final List<String> TYPES = List.of("WORKSHOP", "SYMPOSIUM", "PLC", "SUPERVISION_VISIT", "MEETING",
@@ -96,7 +96,7 @@ final class ActivityChecks {
         }
         academicYear(activity, path, start);
         agenda(activity, path);
-        boolean funded = funding(activity, path);
+        boolean funded = funding(activity, path, esa);
         boolean participation = participation(activity, path);
         boolean certificates = certificates(activity, path, esa);
         boolean cost = activity.hasNonNull("actualCost");
@@ -247,8 +247,11 @@ final class ActivityChecks {
         }
     }
 
-    /** Whether the activity has funding (well formed or not: its problems are listed here). */
-    private boolean funding(JsonNode activity, String path) {
+    /**
+     * Whether the activity has funding (well formed or not: its problems are listed here). A round the file lists must
+     * have the line the funding names; one it does not list may be in budget-service already.
+     */
+    private boolean funding(JsonNode activity, String path, String esa) {
         JsonNode funding = activity.get("funding");
         if (funding == null || funding.isNull()) {
             return false;
@@ -266,6 +269,15 @@ final class ActivityChecks {
         }
         if (!whole(funding.get("line"), 1, 999)) {
             file.problem(path + ".funding.line", "must be a whole number from 1 to 999");
+        } else if (esa != null && whole(funding.get("fiscalYear"), FIRST_YEAR_BE, LAST_YEAR_BE)
+                && whole(funding.get("round"), 1, 99)) {
+            int year = funding.get("fiscalYear").asInt();
+            int round = funding.get("round").asInt();
+            int line = funding.get("line").asInt();
+            if (Boolean.FALSE.equals(file.roundHasLine(esa, year, round, line))) {
+                file.problem(path + ".funding.line", "round " + round + " of " + esa + " in fiscal year " + year
+                        + " (in the file's budget) has no line " + line);
+            }
         }
         baht(funding.get("estimate"), path + ".funding.estimate", true);
         return true;

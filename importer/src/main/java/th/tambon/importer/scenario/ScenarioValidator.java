@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * path: the format, each ESA, school and network field, the natural keys (an ESA's code, a school's code, a network's
  * ESA, a network's members: each listed once, a second listing naming the first), references inside the file (a
  * school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province, one quality
- * school per tambon, network members the ESA's own quality schools), and each activity ({@link ActivityChecks}). The
- * sections this version does not load ({@code budget}, {@code expect}) are not checked: they are reported as skipped.
+ * school per tambon, network members the ESA's own quality schools), each allocation round ({@link BudgetChecks}) and
+ * each activity ({@link ActivityChecks}). The section this version does not load ({@code expect}) is not checked: it is
+ * reported as skipped.
  */
 public final class ScenarioValidator {
     public static final String FORMAT = "tambon-scenario/1";
@@ -39,6 +40,7 @@ public final class ScenarioValidator {
     private final Map<String, String> schoolEsa = new HashMap<>();
     private final Set<String> qualitySchools = new HashSet<>();
     private final Map<String, String> qualityTambons = new HashMap<>();
+    private final BudgetChecks budget = new BudgetChecks(this);
 
     public ScenarioValidator(LocalDate today) {
         this.today = today;
@@ -66,6 +68,7 @@ public final class ScenarioValidator {
         each(root, "esas", "code", this::esa);
         each(root, "schools", "code", this::school);
         each(root, "networks", "esa", this::network);
+        budget.check(root);
         new ActivityChecks(this, today).check(root);
         return List.copyOf(problems);
     }
@@ -231,6 +234,14 @@ public final class ScenarioValidator {
     /** The province code the file gives ESA {@code esa}, or null when the file does not list it. */
     String provinceOf(String esa) {
         return esaProvince.get(esa);
+    }
+
+    /**
+     * Whether the file's allocation round {@code round} of {@code esa} in {@code fiscalYear} has line {@code line}; null
+     * when the file does not list that round.
+     */
+    Boolean roundHasLine(String esa, int fiscalYear, int round, int line) {
+        return budget.lineOf(esa, fiscalYear, round, line);
     }
 
     /** The ESA the file gives school {@code code} ("" when its ESA is malformed), or null when it does not list it. */

@@ -209,4 +209,68 @@ class ScenarioValidatorTest {
                 "$.activities[3].certificates: are awarded only at an activity that took place (outcome HELD or "
                         + "REPORTED), not CANCELLED");
     }
+
+    @Test
+    void every_mistake_in_an_allocation_round_is_listed_with_its_path() throws Exception {
+        ObjectNode file = seed();
+        ObjectNode first = (ObjectNode) file.get("budget").get(0);
+        first.put("amount", "197000.001");
+        ObjectNode line = (ObjectNode) first.get("lines").get(0);
+        line.put("category", "TRAVEL").put("amount", "-1.00").remove("purposeTh");
+        ObjectNode second = (ObjectNode) file.get("budget").get(1);
+        second.put("esa", "P50-1").put("fiscalYear", 63).put("round", 0).put("documentRef", 1234)
+                .put("receivedOn", "2020-02-30");
+        ((ObjectNode) second.get("lines").get(0)).put("amount", 21700);
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.budget[0].amount: has more than two decimals (197000.001): baht are counted to the satang",
+                "$.budget[0].lines[0].category: must be PERSONNEL, OPERATING, INVESTMENT, SUBSIDY or OTHER",
+                "$.budget[0].lines[0].purposeTh: is required text",
+                "$.budget[0].lines[0].amount: must not be negative (-1.00)",
+                "$.budget[1].esa: ESA P50-1 is not among the file's esas",
+                "$.budget[1].fiscalYear: must be a fiscal year (BE) from 2543 to 2643",
+                "$.budget[1].round: must be a whole number from 1 to 99",
+                "$.budget[1].receivedOn: must be a date such as 2020-01-15",
+                "$.budget[1].documentRef: must be text or null",
+                "$.budget[1].lines[0].amount: must be baht as a string with at most two decimals, such as "
+                        + "\"197000.00\"");
+    }
+
+    @Test
+    void the_lines_of_a_round_sum_to_its_amount_exactly_and_each_line_number_appears_once() throws Exception {
+        ObjectNode file = seed();
+        ObjectNode first = (ObjectNode) file.get("budget").get(0);
+        ArrayNode lines = (ArrayNode) first.get("lines");
+        ((ObjectNode) lines.get(0)).put("amount", "150000.00");
+        lines.addObject().put("line", 2).put("category", "INVESTMENT").put("purposeTh", "ครุภัณฑ์").put("amount", "46999.99");
+        ObjectNode second = (ObjectNode) file.get("budget").get(1);
+        ((ArrayNode) second.get("lines")).add(second.get("lines").get(0).deepCopy());
+        second.put("amount", "43400.00");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.budget[0].lines: the lines sum to 196999.99, not the round's amount 197000.00: they must sum to it "
+                        + "exactly",
+                "$.budget[1].lines[1].line: line 1 is listed twice in this round (first at $.budget[1].lines[0])");
+    }
+
+    @Test
+    void a_round_listed_twice_is_refused_naming_where_it_was_first_listed_and_a_funding_line_must_be_in_its_round()
+            throws Exception {
+        ObjectNode file = seed();
+        ((ArrayNode) file.get("budget")).add(file.get("budget").get(1).deepCopy());
+        ((ObjectNode) file.get("activities").get(1).get("funding")).put("line", 2);
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.budget[2].round: round 2 of P51-1 in fiscal year 2563 is listed twice (first at $.budget[1])",
+                "$.activities[1].funding.line: round 2 of P51-1 in fiscal year 2563 (in the file's budget) has no "
+                        + "line 2");
+    }
+
+    @Test
+    void a_funding_on_a_round_the_file_does_not_list_is_left_to_budget_service() throws Exception {
+        ObjectNode file = seed();
+        ((ObjectNode) file.get("activities").get(1).get("funding")).put("round", 3).put("line", 7);
+
+        assertThat(validator.validate(file)).isEmpty();
+    }
 }
