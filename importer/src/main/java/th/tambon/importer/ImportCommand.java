@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import th.tambon.importer.gateway.Gateway;
 import th.tambon.importer.gateway.RetryPolicy;
 import th.tambon.importer.load.ActivitySection;
+import th.tambon.importer.load.BudgetSection;
 import th.tambon.importer.load.ConsoleProgress;
 import th.tambon.importer.load.DesignationSection;
 import th.tambon.importer.load.EsaSection;
@@ -36,13 +37,15 @@ import java.util.function.Function;
 
 /**
  * {@code import FILE}: validates the whole file (and stops, listing every problem, if it breaks a rule), then loads
- * {@code esas}, {@code schools}, their quality-school designations, {@code networks} and {@code activities} (each
- * driven to its outcome) through the gateway, and prints a summary table. Idempotent by natural key; a run cut short
+ * {@code esas}, {@code schools}, their quality-school designations, {@code networks}, {@code budget} (OBEC's allocation
+ * rounds) and {@code activities} (each driven to its outcome through the funding saga) through the gateway, and prints a
+ * summary table. Idempotent by natural key; a run cut short
  * resumes when run again. An activity waiting for budget-service's answer is not a failure: the exit code stays 0.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Validates a tambon-scenario/1 file, then loads its ESAs, schools, quality-school designations, "
-                + "networks and activities (each driven to its outcome) through the gateway, as any client would.",
+                + "networks, budget rounds and activities (each driven to its outcome, its funding committed, spent "
+                + "or released by budget-service) through the gateway, as any client would.",
                 "Running it again changes nothing that is already loaded (\"unchanged\"); after a crash it resumes.",
                 "An activity whose funding budget-service has not answered yet is \"waiting\" (for budget), not "
                         + "failed: run the import again later to take it on."},
@@ -105,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
     /** What this version loads, in order. */
     static List<Section> sections(Path file) {
         return List.of(new EsaSection(), new SchoolSection(), new DesignationSection(file.getFileName().toString()),
-                new NetworkSection(), new ActivitySection());
+                new NetworkSection(), new BudgetSection(), new ActivitySection());
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * details while the state allows, move (the same state machine; PLANNED with funding is FUNDING_REQUESTED until
  * budget-service answers), participation (once HELD or REPORTED; moves the version) and certificates (409 when the
  * school has one). If-Match is honoured where it is given. budget-service answers a funding request as the test says,
- * seen by the next read of the activity.
+ * seen by the next read of the activity; with {@link #sagas} the stand-in budget-service learns of each answer, each
+ * reported cost and each cancellation, as budget.v1 and events.v1 would tell it.
  */
 public final class EventsStandIn implements StandInGateway.Handler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,9 +44,16 @@ public final class EventsStandIn implements StandInGateway.Handler {
     private final Map<String, AtomicInteger> unknownFor = new ConcurrentHashMap<>();
     private final Set<String> neverKnown = ConcurrentHashMap.newKeySet();
     private volatile Budget budget = Budget.SILENT;
+    private volatile BudgetStandIn sagas;
 
     public EventsStandIn budget(Budget answer) {
         this.budget = answer;
+        return this;
+    }
+
+    /** Tells {@code budgetService} of each funding answer, reported cost and cancellation (its funding sagas). */
+    public EventsStandIn sagas(BudgetStandIn budgetService) {
+        this.sagas = budgetService;
         return this;
     }
 
@@ -89,6 +97,14 @@ public final class EventsStandIn implements StandInGateway.Handler {
             certificates.put(view.get("id").asText(), schools);
         }
         activities.put(view.get("id").asText(), view);
+        BudgetStandIn budgetService = sagas;
+        if (budgetService != null && view.hasNonNull("funding")
+                && Set.of("FUNDED", "HELD", "REPORTED", "CLOSED").contains(state)) {
+            budgetService.committed(view.get("id").asText(), view.get("esa").asText(), estimate(view));
+            if (state.equals("REPORTED") || state.equals("CLOSED")) {
+                budgetService.reported(view.get("id").asText(), view.path("actualCost").decimalValue());
+            }
+        }
         return view;
     }
 
@@ -234,6 +250,14 @@ public final class EventsStandIn implements StandInGateway.Handler {
         if (to.equals("REPORTED") && body.hasNonNull("actualCost")) {
             activity.put("actualCost", new BigDecimal(body.get("actualCost").asText()));
         }
+        BudgetStandIn budgetService = sagas;
+        if (budgetService != null && activity.hasNonNull("funding")) {
+            if (to.equals("REPORTED")) {
+                budgetService.reported(activity.get("id").asText(), activity.path("actualCost").decimalValue());
+            } else if (to.equals("CANCELLED")) {
+                budgetService.released(activity.get("id").asText());
+            }
+        }
         bump(activity);
         return ok(full(activity), activity.get("version").asLong());
     }
@@ -287,7 +311,20 @@ public final class EventsStandIn implements StandInGateway.Handler {
         } else {
             activity.put("state", "FUNDING_REJECTED").put("reason", "รายการที่ 1 มียอดคงเหลือไม่พอ");
         }
+        BudgetStandIn budgetService = sagas;
+        if (budgetService != null) {
+            String id = activity.get("id").asText();
+            if (budget == Budget.FUNDS) {
+                budgetService.committed(id, activity.get("esa").asText(), estimate(activity));
+            } else {
+                budgetService.rejected(id, activity.get("esa").asText(), estimate(activity));
+            }
+        }
         bump(activity);
+    }
+
+    private static BigDecimal estimate(JsonNode activity) {
+        return new BigDecimal(activity.path("funding").path("estimate").asText());
     }
 
     private static ObjectNode participation(JsonNode byRole, JsonNode total, JsonNode schools) {

@@ -128,6 +128,7 @@ class ImportCommandTest {
         assertThat(exit).as(printed + "\n" + err).isZero();
         assertThat(printed).containsPattern("(?m)^designations +0 +0 +71 +0$")
                 .containsPattern("(?m)^networks +0 +0 +1 +0$")
+                .containsPattern("(?m)^budget +0 +0 +2 +0$")
                 .containsPattern("(?m)^activities +0 +0 +2 +0$")
                 .contains("  $.networks[0] (P31-4): the file lists " + chair + " (its chair school), which the registry "
                         + "holds as a withdrawn quality school: the network is left as the registry has it; set it "
@@ -136,16 +137,18 @@ class ImportCommandTest {
     }
 
     /**
-     * The stand-in answers as the registry does after the seed was imported (its two activities reported, the
-     * symposium's funding committed by budget-service) and {@code withdrawn}, P31-4's chair school, was withdrawn: no
-     * longer an active quality school nor in the network, which has no chair; a network PUT listing it is refused as
-     * schools-service refuses it.
+     * The stand-in answers as the registry does after the seed was imported (its two budget rounds recorded, its two
+     * activities reported, the symposium's funding committed and its cost spent by budget-service) and
+     * {@code withdrawn}, P31-4's chair school, was withdrawn: no longer an active quality school nor in the network,
+     * which has no chair; a network PUT listing it is refused as schools-service refuses it.
      */
     private void registryAfterTheSeedWithdrawn(String withdrawn) throws Exception {
         JsonNode seed = JSON.readTree(seed().toFile());
-        EventsStandIn events = new EventsStandIn();
+        BudgetStandIn budget = new BudgetStandIn();
+        seed.get("budget").forEach(budget::holding);
+        EventsStandIn events = new EventsStandIn().sagas(budget);
         seed.get("activities").forEach(activity -> events.holding(activity, "REPORTED"));
-        stand.fallback(events);
+        stand.fallback(events, budget);
         ArrayNode esas = JSON.createArrayNode();
         seed.get("esas").forEach(esa -> esas.add(((ObjectNode) esa.deepCopy()).put("version", 1)));
         stand.on("GET /api/v1/esas?sort=code&size=500&page=0", 200, page(esas));

@@ -90,9 +90,20 @@ public final class StandInGateway implements AutoCloseable {
         return this;
     }
 
-    /** Answers what no scripted route answers (a stateful stand-in for a service's routes). */
-    public StandInGateway fallback(Handler handler) {
-        this.fallback = handler;
+    /**
+     * Answers what no scripted route answers (a stateful stand-in for a service's routes): the first of
+     * {@code handlers} that answers it (events-service's, then budget-service's).
+     */
+    public StandInGateway fallback(Handler... handlers) {
+        this.fallback = request -> {
+            for (Handler handler : handlers) {
+                Answer answer = handler.answer(request);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return null;
+        };
         return this;
     }
 

@@ -19,12 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * file gives neither a {@code venueSchool} nor a {@code venue} is drafted with its ESA's office (the ESA's Thai name)
  * as its venue, since events-service needs to know where it is held. Before it writes
  * an activity it waits until events-service's replica knows the ESA and schools it names ({@link Replica}). An activity
- * whose funding budget-service has not answered yet is "waiting for budget" ({@link Outcome#WAITING}), not failed, and
- * the next import goes on from there without asking for the funding again.
+ * funded from a round of the file's {@code budget} needs that round. An activity whose funding saga budget-service has
+ * not settled yet (its request not answered, its reported cost not spent, its cancelled commitment not released) is
+ * "waiting for budget" ({@link Outcome#WAITING}), not failed, and the next import goes on from there without asking for
+ * the funding again.
  */
 public final class ActivitySection implements Section {
     private final Patience patience;
-    private final Replica replica = new Replica();
+    private final Replica replica = Replica.events();
     private final Map<String, JsonNode> known = new ConcurrentHashMap<>();
     /** The Thai name of each of the file's ESAs: where an activity is held when the file names no place. */
     private final Map<String, String> offices = new ConcurrentHashMap<>();
@@ -63,6 +65,11 @@ public final class ActivitySection implements Section {
         List<String> needs = new ArrayList<>();
         needs.add("esas:" + item.node().path("esa").asText());
         schools(item.node()).forEach(school -> needs.add("schools:" + school));
+        JsonNode funding = item.node().path("funding");
+        if (funding.isObject()) { // the round it is funded from, when the file records it
+            needs.add("budget:" + BudgetSection.key(item.node().path("esa").asText(), funding.path("fiscalYear").asInt(),
+                    funding.path("round").asInt()));
+        }
         return needs;
     }
 

@@ -12,16 +12,34 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * events-service's replica of ESAs and schools, as the importer sees it through the gateway
- * ({@code GET /api/v1/events/replicas/esas/{code}}, {@code …/schools/{code}}). An ESA or school registered a moment ago
- * reaches it through {@code schools.v1} a little later; before that, events-service refuses an activity naming it. So
- * before writing an activity the importer waits until the replica knows what the activity names, polling with growing
- * pauses for a bounded time and saying so on the progress bar. What it has once seen stays known for the run.
+ * A service's replica of ESAs and schools, as the importer sees it through the gateway: events-service's
+ * ({@code GET /api/v1/events/replicas/esas/{code}}, {@code …/schools/{code}}) or budget-service's
+ * ({@code /api/v1/budget/replicas/…}). An ESA or school registered a moment ago reaches it through {@code schools.v1}
+ * a little later; before that, the service refuses what names it (an activity, an allocation round). So before writing
+ * such a thing the importer waits until the replica knows what it names, polling with growing pauses for a bounded time
+ * and saying so on the progress bar. What it has once seen stays known for the run.
  */
 final class Replica {
     private static final Duration NOTE_EVERY = Duration.ofSeconds(10);
 
+    private final String service;
+    private final String base;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    private Replica(String service, String base) {
+        this.service = service;
+        this.base = base;
+    }
+
+    /** events-service's replica. */
+    static Replica events() {
+        return new Replica("events-service", "/api/v1/events/replicas/");
+    }
+
+    /** budget-service's replica. */
+    static Replica budget() {
+        return new Replica("budget-service", "/api/v1/budget/replicas/");
+    }
 
     /** {@code esas/P31-4}: how the replica's path names an ESA. */
     static String esa(String code) {
@@ -46,7 +64,7 @@ final class Replica {
                 Duration pause = patience.firstPause();
                 long lastNote = 0;
                 while (!known.contains(reference)) {
-                    String path = "/api/v1/events/replicas/" + reference;
+                    String path = base + reference;
                     Reply reply = gateway.get(path);
                     if (reply.ok()) {
                         known.add(reference);
@@ -57,12 +75,12 @@ final class Replica {
                     }
                     long now = System.nanoTime();
                     if (now >= deadline) {
-                        return Result.failed("events-service's replica still does not know " + what(reference)
+                        return Result.failed(service + "'s replica still does not know " + what(reference)
                                 + " after " + seconds(patience.replica()) + " (has schools.v1 reached it?); "
                                 + "import again once it has");
                     }
                     if (!noted || now - lastNote >= NOTE_EVERY.toNanos()) {
-                        bar.note("waiting for events-service's replica to know " + what(reference) + " ("
+                        bar.note("waiting for " + service + "'s replica to know " + what(reference) + " ("
                                 + Duration.ofNanos(now - started).toSeconds() + " s of at most "
                                 + seconds(patience.replica()) + ")");
                         noted = true;

@@ -8,8 +8,7 @@ import java.util.List;
 /**
  * One kind of thing the importer loads, in the order the {@link Loader} is given them (a later section may need an
  * earlier one's items). Each item is compared with what the registry holds before anything is written, so loading is
- * idempotent by natural key and a run cut short resumes where it stopped. A later issue adds budget rounds as a
- * further section.
+ * idempotent by natural key and a run cut short resumes where it stopped.
  */
 public interface Section {
     /** The section's name in the file and in the summary: {@code esas}, {@code schools}… */

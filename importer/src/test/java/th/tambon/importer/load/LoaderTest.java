@@ -70,7 +70,7 @@ class LoaderTest {
                  "schools": [{"code": "1", "needs": "esas:P51-1"}, {"code": "2", "needs": "esas:P31-4"},
                              {"code": "3", "needs": "esas:P51-1"}, {"code": "4", "needs": "esas:P51-1"}],
                  "networks": [{"code": "P51-1", "needs": "schools:3"}],
-                 "budget": [{"round": 1}, {"round": 2}]}""");
+                 "expect": [{"esa": "P31-4"}, {"esa": "P51-1"}]}""");
     }
 
     @Test
@@ -92,7 +92,7 @@ class LoaderTest {
                 "$.networks[0] (P51-1): not tried: esas P51-1 failed");
         assertThat(print(summary)).contains("  $.esas[1] (P51-1): 422 refused P51-1\n",
                 "  4 items from $.schools[0]: not tried: esas P51-1 failed\n",
-                "budget         skipped: 2 entries, which this version of the importer does not load yet");
+                "expect         skipped: 2 entries, which this version of the importer does not load yet");
     }
 
     @Test
