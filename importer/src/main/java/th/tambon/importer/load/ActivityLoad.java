@@ -17,13 +17,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Loading one activity of the file: drafted when events-service has none with its ref, its details brought to the
  * file's (PUT with If-Match) while its state allows, then moved one step at a time towards the file's {@code outcome}
- * from wherever it is: planned (with funding, FUNDING_REQUESTED until budget-service answers, which it waits a short
- * while for), held, its participation recorded and missing certificates awarded, reported with its actual cost, or
- * cancelled. Each step is decided from the activity as last read, so a second import of the same file writes nothing,
+ * from wherever it is: planned (with funding, FUNDING_REQUESTED until budget-service answers, which it waits a while
+ * for), held, its participation recorded and missing certificates awarded, reported with its actual cost (with funding,
+ * until budget-service has spent it: its funding saga SPENT), or cancelled (with funding, until budget-service has
+ * released what it committed). Each step is decided from the activity as last read, so a second import of the same file writes nothing,
  * and one cut short goes on from where it stopped; a move refused because the activity changed meanwhile (409, 412) is
  * decided again from a fresh read. Not thread-safe: one per item and run.
  */
@@ -34,6 +37,9 @@ final class ActivityLoad {
     private static final int MOST_CONFLICTS = 3;
     private static final int MOST_STEPS = 20;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Duration NOTE_EVERY = Duration.ofSeconds(10);
+    /** What a poll's check answers while what it waits for has not happened yet. */
+    private static final Result NOT_YET = new Result(Outcome.WAITING, "not yet", null);
 
     private final JsonNode file;
     private final String office;
@@ -158,7 +164,7 @@ final class ActivityLoad {
             };
             case "REPORTED" -> outcome.equals("REPORTED") ? (settled ? reported() : settle()) : past();
             case "CLOSED" -> outcome.equals("REPORTED") ? closed() : past();
-            case "CANCELLED" -> outcome.equals("CANCELLED") ? done()
+            case "CANCELLED" -> outcome.equals("CANCELLED") ? released()
                     : failed("the registry has it CANCELLED (" + current.path("reason").asText("no reason")
                     + "); the file's outcome " + outcome + " cannot be reached");
             default -> failed("the registry has it " + state + ", a state this importer does not know");
@@ -223,26 +229,139 @@ final class ActivityLoad {
      * next step goes on from FUNDED or FUNDING_REJECTED), else the item waits for budget.
      */
     private Result awaitBudget() {
-        if (!dryRun) {
-            long deadline = System.nanoTime() + patience.budget().toNanos();
-            Duration pause = patience.firstPause();
-            for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
-                Replica.sleep(Duration.ofNanos(Math.min(pause.toNanos(), deadline - now)));
-                pause = patience.after(pause);
-                Result gone = reread();
-                if (gone != null) {
-                    return gone;
-                }
-                if (!state().equals("FUNDING_REQUESTED")) {
-                    return null;
-                }
+        Result answered = poll("budget-service to answer the funding request of " + key(), false, () -> {
+            Result gone = reread();
+            if (gone != null) {
+                return gone;
+            }
+            return state().equals("FUNDING_REQUESTED") ? NOT_YET : null;
+        });
+        if (answered != NOT_YET) {
+            return answered;
+        }
+        return Result.waiting((created ? "created; " : "") + "waiting for budget: budget-service has not yet answered "
+                + "its request for " + estimate() + " baht (" + line() + "); import again later to take it on to "
+                + outcome);
+    }
+
+    /**
+     * REPORTED with funding: done once budget-service has turned its commitment into an expenditure of the actual cost
+     * (its funding saga SPENT); failed with budget-service's reason when it refused to (SPENDING_REFUSED: the line has
+     * too little left for a cost above the estimate, the day lies outside the line's fiscal year…); waiting for budget
+     * when it has not yet after {@link Patience#budget()}.
+     */
+    private Result spent() {
+        if (!current.hasNonNull("funding")) {
+            return done();
+        }
+        Result spent = poll("budget-service to record the actual cost of " + key() + " as spent", true,
+                () -> saga(NOT_YET, saga -> {
+                    if (saga.path("state").asText().equals("SPENT")) {
+                        return null;
+                    }
+                    JsonNode refusal = refusal(saga);
+                    return refusal == null ? NOT_YET : failed("budget-service refused to spend its actual cost of "
+                            + ActivityBody.bahtText(refusal.get("amount")) + " baht ("
+                            + refusal.path("reason").asText("no reason") + "): " + refusal.path("message")
+                            .asText("no message") + " (" + line() + ")");
+                }));
+        if (spent == null) {
+            return done();
+        }
+        return spent != NOT_YET ? spent : Result.waiting((created ? "created; " : wrote ? "reported; " : "") + "waiting for "
+                + "budget: budget-service has not yet recorded its actual cost of "
+                + ActivityBody.bahtText(current.get("actualCost")) + " baht as spent (" + line() + "); import again "
+                + "later to see it spent");
+    }
+
+    /**
+     * CANCELLED with funding: done once budget-service holds nothing for it any more (its saga RELEASED, or none: the
+     * funding was never asked for or never committed); waiting for budget while it still holds the commitment after
+     * {@link Patience#budget()}.
+     */
+    private Result released() {
+        if (!current.hasNonNull("funding")) {
+            return done();
+        }
+        Result released = poll("budget-service to release the money committed for " + key(), true,
+                () -> saga(null, saga -> Set.of("COMMITTED", "SPENDING_REFUSED").contains(saga.path("state").asText())
+                        ? NOT_YET : null));
+        if (released == null) {
+            return done();
+        }
+        return released != NOT_YET ? released : Result.waiting((created ? "created; " : wrote ? "cancelled; " : "")
+                + "waiting for budget: budget-service has not yet released the " + estimate() + " baht committed for "
+                + "it (" + line() + "); import again later to see it released");
+    }
+
+    /**
+     * What {@code check} makes of the activity's funding saga in budget-service ({@code GET /api/v1/funding-sagas/{id}}),
+     * {@code none} when budget-service has none for it; a failure when it answers anything else.
+     */
+    private Result saga(Result none, Function<JsonNode, Result> check) {
+        String path = "/api/v1/funding-sagas/" + current.path("id").asText();
+        Reply saga = gateway.get(path);
+        if (saga.status() == 404) {
+            return none;
+        }
+        if (!saga.ok() || saga.body() == null) {
+            return failed("GET " + path + ": " + saga.status() + " " + saga.problem());
+        }
+        return check.apply(saga.body());
+    }
+
+    /** The saga's refusal to spend the activity's cost, when that is where it stands, else null. */
+    private static JsonNode refusal(JsonNode saga) {
+        JsonNode refused = null;
+        JsonNode last = null;
+        for (JsonNode step : saga.path("steps")) {
+            last = step;
+            if (step.path("step").asText().equals("SPENDING_REFUSED")) {
+                refused = step;
             }
         }
-        JsonNode funding = current.path("funding");
-        return Result.waiting((created ? "created; " : "") + "waiting for budget: budget-service has not yet answered "
-                + "its request for " + ActivityBody.bahtText(funding.get("estimate")) + " baht (fiscal year "
-                + funding.path("fiscalYear").asText() + ", round " + funding.path("round").asText() + ", line "
-                + funding.path("line").asText() + "); import again later to take it on to " + outcome);
+        boolean refusing = saga.path("state").asText().equals("SPENDING_REFUSED") || (last != null && last == refused);
+        return refusing ? refused : null;
+    }
+
+    /**
+     * Asks {@code check} (right away when {@code checkNow}, else after the first pause) until it answers something else
+     * than {@link #NOT_YET}, with pauses growing from {@link Patience#firstPause()}, for at most
+     * {@link Patience#budget()}, saying on the progress bar what it waits for; {@link #NOT_YET} when time is up. A dry
+     * run asks at most once and does not wait.
+     */
+    private Result poll(String what, boolean checkNow, Supplier<Result> check) {
+        long started = System.nanoTime();
+        long deadline = started + patience.budget().toNanos();
+        Duration pause = patience.firstPause();
+        long lastNote = 0;
+        boolean noted = false;
+        try {
+            for (boolean first = true; ; first = false) {
+                if (checkNow || !first) {
+                    Result result = check.get();
+                    if (result != NOT_YET) {
+                        return result;
+                    }
+                }
+                long now = System.nanoTime();
+                if (dryRun || now >= deadline) {
+                    return NOT_YET;
+                }
+                if (!noted || now - lastNote >= NOTE_EVERY.toNanos()) {
+                    bar.note("waiting for " + what + " (" + Duration.ofNanos(now - started).toSeconds()
+                            + " s of at most " + Replica.seconds(patience.budget()) + ")");
+                    noted = true;
+                    lastNote = now;
+                }
+                Replica.sleep(Duration.ofNanos(Math.min(pause.toNanos(), deadline - now)));
+                pause = patience.after(pause);
+            }
+        } finally {
+            if (noted) {
+                bar.note(null);
+            }
+        }
     }
 
     /** Its participation recorded and its missing certificates awarded, once a run, when it took place. */
@@ -378,7 +497,7 @@ final class ActivityLoad {
                 .asText());
     }
 
-    /** REPORTED: the file's actual cost is the registry's (a report is not changed). */
+    /** REPORTED: the file's actual cost is the registry's (a report is not changed), and spent when it was funded. */
     private Result reported() {
         BigDecimal wanted = ActivityBody.baht(file.get("actualCost"));
         BigDecimal held = ActivityBody.baht(current.get("actualCost"));
@@ -386,7 +505,7 @@ final class ActivityLoad {
             return failed("actualCost is " + ActivityBody.bahtText(current.get("actualCost")) + " in the registry and "
                     + ActivityBody.bahtText(file.get("actualCost")) + " in the file; a report is not changed");
         }
-        return done();
+        return spent();
     }
 
     private Result closed() {
@@ -437,6 +556,23 @@ final class ActivityLoad {
 
     private Result failed(String reason) {
         return Result.failed(created ? "created, then: " + reason : reason);
+    }
+
+    /** {@code P51-1/p51-1-symposium-2563-09-28}. */
+    private String key() {
+        return ActivitySection.key(file.path("esa").asText(), file.path("ref").asText());
+    }
+
+    /** The funding's estimate, "21700.00". */
+    private String estimate() {
+        return ActivityBody.bahtText(current.path("funding").get("estimate"));
+    }
+
+    /** The funding's line: "fiscal year 2563, round 2, line 1". */
+    private String line() {
+        JsonNode funding = current.path("funding");
+        return "fiscal year " + funding.path("fiscalYear").asText() + ", round " + funding.path("round").asText()
+                + ", line " + funding.path("line").asText();
     }
 
     private String state() {

@@ -3,14 +3,14 @@ package th.tambon.importer.load;
 import java.time.Duration;
 
 /**
- * How long the activities section waits for other services before it gives an item up for this run: for
- * events-service's replica to learn an ESA or school registered a moment ago ({@code replica}: a failure after it,
- * tried again by the next import), and for budget-service to answer an activity's funding request ({@code budget}:
- * after it the item is "waiting for budget", not failed). Polls begin after {@code firstPause} and double up to
- * {@code maxPause}.
+ * How long the budget and activities sections wait for other services before they give an item up for this run: for
+ * a service's replica to learn an ESA or school registered a moment ago ({@code replica}: a failure after it, tried
+ * again by the next import), and for budget-service to settle an activity's funding saga ({@code budget}: answer its
+ * funding request, spend its reported cost, release a cancelled one's commitment; after it the item is "waiting for
+ * budget", not failed). Polls begin after {@code firstPause} and double up to {@code maxPause}.
  */
 public record Patience(Duration replica, Duration budget, Duration firstPause, Duration maxPause) {
-    public static final Patience DEFAULT = new Patience(Duration.ofMinutes(2), Duration.ofSeconds(5),
+    public static final Patience DEFAULT = new Patience(Duration.ofMinutes(2), Duration.ofMinutes(1),
             Duration.ofMillis(250), Duration.ofSeconds(5));
 
     public Patience {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import th.tambon.importer.BudgetStandIn;
 import th.tambon.importer.EventsStandIn;
 import th.tambon.importer.StandInGateway;
 
@@ -17,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed's two activities loaded through a stand-in events-service that keeps what it is told: drafted, driven to
- * their outcome with participation and certificates, waiting for budget-service rather than failing, waiting for the
- * replica to learn a school, and a second import that writes nothing.
+ * The seed's two activities loaded through a stand-in events-service that keeps what it is told, beside a stand-in
+ * budget-service keeping each activity's funding saga: drafted, driven to their outcome with participation and
+ * certificates, the symposium's reported cost spent (or refused, or not yet), a cancelled one's commitment released,
+ * waiting for budget-service rather than failing, waiting for the replica to learn a school, and a second import that
+ * writes nothing.
  */
 class ActivitySectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +31,9 @@ class ActivitySectionTest {
     private static final String WORKSHOP = "p31-4-workshop-2563-07-21";
     private static final String SYMPOSIUM = "p51-1-symposium-2563-09-28";
 
-    private final EventsStandIn events = new EventsStandIn();
-    private final StandInGateway stand = new StandInGateway().fallback(events);
+    private final BudgetStandIn budget = new BudgetStandIn();
+    private final EventsStandIn events = new EventsStandIn().sagas(budget);
+    private final StandInGateway stand = new StandInGateway().fallback(events, budget);
     private final List<String> notes = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -152,6 +156,91 @@ class ActivitySectionTest {
         assertThat(events.certificates("P51-1", SYMPOSIUM)).hasSize(31).contains("51910001", "51910031");
         assertThat(stand.requests()).filteredOn(r -> r.path().endsWith("/transitions"))
                 .extracting(StandInGateway.Request::body).contains("{\"to\":\"REPORTED\",\"actualCost\":\"21700.00\"}");
+        assertThat(budget.saga(symposium.get("id").asText()).get("state").asText()).isEqualTo("SPENT");
+        assertThat(stand.seen()).contains("GET /api/v1/funding-sagas/" + symposium.get("id").asText());
+        assertThat(summary.waiting()).isEmpty();
+    }
+
+    @Test
+    void a_reported_cost_budget_service_spends_a_moment_later_is_waited_for_saying_so_and_the_symposium_is_created()
+            throws Exception {
+        events.budget(EventsStandIn.Budget.FUNDS);
+        budget.spendsAfterReads(2);
+        ObjectNode scenario = seed();
+        ((ArrayNode) scenario.get("activities")).remove(0);
+
+        Summary summary = importing(scenario);
+
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.count("activities", Outcome.CREATED)).isEqualTo(1);
+        String id = events.activity("P51-1", SYMPOSIUM).get("id").asText();
+        assertThat(stand.seen()).filteredOn(r -> r.equals("GET /api/v1/funding-sagas/" + id)).as("COMMITTED twice, then SPENT")
+                .hasSize(3);
+        assertThat(notes).contains("waiting for budget-service to record the actual cost of P51-1/" + SYMPOSIUM
+                + " as spent (0 s of at most 0.3 s)");
+    }
+
+    @Test
+    void a_reported_cost_budget_service_refuses_to_spend_fails_the_activity_with_budget_service_s_reason_and_message()
+            throws Exception {
+        events.budget(EventsStandIn.Budget.FUNDS);
+        budget.spending(BudgetStandIn.Spending.REFUSES);
+        ObjectNode scenario = seed();
+        ((ArrayNode) scenario.get("activities")).remove(0);
+
+        Summary summary = importing(scenario);
+
+        assertThat(summary.failures()).containsExactly("$.activities[0] (P51-1/" + SYMPOSIUM + "): created, then: "
+                + "budget-service refused to spend its actual cost of 21700.00 baht (INSUFFICIENT_BALANCE): "
+                + "งบประมาณคงเหลือไม่พอ: the cost is more than the commitment and what the line has left; make room "
+                + "with a transfer and report the cost again (fiscal year 2563, round 2, line 1)");
+        assertThat(events.activity("P51-1", SYMPOSIUM).get("state").asText()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void a_reported_cost_budget_service_has_not_spent_yet_waits_for_budget_and_the_next_import_sees_it_spent_writing_nothing()
+            throws Exception {
+        events.budget(EventsStandIn.Budget.FUNDS);
+        budget.spending(BudgetStandIn.Spending.SILENT);
+        ObjectNode scenario = seed();
+        ((ArrayNode) scenario.get("activities")).remove(0);
+
+        Summary first = importing(scenario);
+
+        assertThat(first.failures()).isEmpty();
+        assertThat(first.waiting()).containsExactly("$.activities[0] (P51-1/" + SYMPOSIUM + "): created; waiting for "
+                + "budget: budget-service has not yet recorded its actual cost of 21700.00 baht as spent (fiscal year "
+                + "2563, round 2, line 1); import again later to see it spent");
+        budget.spending(BudgetStandIn.Spending.SPENDS);
+        budget.reported(events.activity("P51-1", SYMPOSIUM).get("id").asText(), new java.math.BigDecimal("21700.00"));
+        int before = stand.requests().size();
+
+        Summary second = importing(scenario);
+
+        assertThat(second.failures()).isEmpty();
+        assertThat(second.waiting()).isEmpty();
+        assertThat(second.count("activities", Outcome.UNCHANGED)).isEqualTo(1);
+        assertThat(stand.requests().subList(before, stand.requests().size())).noneMatch(StandInGateway.Request::writes);
+    }
+
+    @Test
+    void a_funded_activity_the_file_cancels_is_cancelled_and_done_once_budget_service_released_its_commitment()
+            throws Exception {
+        events.budget(EventsStandIn.Budget.FUNDS);
+        ObjectNode scenario = seed();
+        ((ArrayNode) scenario.get("activities")).remove(0);
+        ObjectNode symposium = activity(scenario, 0).put("outcome", "CANCELLED");
+        symposium.remove(List.of("participation", "certificates", "actualCost"));
+        String id = events.holding(symposium, "FUNDED").get("id").asText();
+        assertThat(budget.saga(id).get("state").asText()).isEqualTo("COMMITTED");
+
+        Summary summary = importing(scenario);
+
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.waiting()).isEmpty();
+        assertThat(summary.count("activities", Outcome.UPDATED)).isEqualTo(1);
+        assertThat(events.activity("P51-1", SYMPOSIUM).get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(budget.saga(id).get("state").asText()).isEqualTo("RELEASED");
     }
 
     @Test
