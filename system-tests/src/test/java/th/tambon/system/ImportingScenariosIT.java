@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,7 +119,8 @@ class ImportingScenariosIT {
         assertThat(first.row("schools")).containsExactly(71, 0, 0, 0);
         assertThat(first.row("designations")).containsExactly(71, 0, 0, 0);
         assertThat(first.row("networks")).containsExactly(1, 0, 0, 0);
-        assertThat(first.output).contains("budget         skipped: 2 entries", "expect         skipped: 2 entries");
+        assertThat(first.row("budget")).containsExactly(2, 0, 0, 0);
+        assertThat(first.output).contains("expect         skipped: 2 entries").doesNotContain("budget         skipped");
         assertThat(first.output).as("the low rate limit was met and waited out").containsPattern("tried again \\(.*429:\\d+");
 
         assertThat(gateway.get("/api/v1/quality-schools?esa=P31-4&fiscalYear=2563").json().get("totalItems").asInt())
@@ -134,13 +136,9 @@ class ImportingScenariosIT {
 
     @Test
     @Order(1)
-    void the_buriram_workshop_is_reported_with_its_40_directors_and_the_lamphun_symposium_waits_for_budget() {
-        assertThat(first.row("activities")).as("the workshop: drafted, planned, held, reported")
-                .containsExactly(1, 0, 0, 0);
-        assertThat(first.waiting("activities")).as("the symposium: budget-service does not answer yet").isEqualTo(1);
-        assertThat(first.output).contains("(P51-1/p51-1-symposium-2563-09-28): created; waiting for budget: "
-                + "budget-service has not yet answered its request for 21700.00 baht (fiscal year 2563, round 2, "
-                + "line 1)");
+    void the_buriram_workshop_is_reported_with_its_40_directors_and_the_lamphun_symposium_funded_then_reported() {
+        assertThat(first.row("activities")).as("both drafted and driven to REPORTED").containsExactly(2, 0, 0, 0);
+        assertThat(first.waiting("activities")).as("budget-service answered and spent: nothing waits").isZero();
 
         JsonNode workshop = gateway.get("/api/v1/activities?esa=P31-4&ref=p31-4-workshop-2563-07-21").json()
                 .get("items").get(0);
@@ -154,9 +152,54 @@ class ImportingScenariosIT {
         assertThat(read.get("chair").asText()).isEqualTo(CHAIR);
         assertThat(read.get("academicYear").asInt()).isEqualTo(2563);
         assertThat(read.get("startsOnTh").asText()).isEqualTo("21 กรกฎาคม 2563");
-        JsonNode symposium = gateway.get("/api/v1/activities?esa=P51-1&ref=p51-1-symposium-2563-09-28").json()
-                .get("items").get(0);
-        assertThat(symposium.get("state").asText()).isEqualTo("FUNDING_REQUESTED");
+
+        JsonNode symposium = gateway.get("/api/v1/activities/" + symposiumId()).json();
+        assertThat(symposium.get("state").asText()).isEqualTo("REPORTED");
+        assertThat(symposium.get("actualCost").decimalValue()).isEqualByComparingTo("21700.00");
+        assertThat(symposium.at("/participation/total").asInt()).isEqualTo(104);
+        assertThat(symposium.get("history").findValuesAsText("state")).as("its history")
+                .containsSubsequence("FUNDING_REQUESTED", "FUNDED", "HELD", "REPORTED");
+        JsonNode certificates = gateway.get("/api/v1/activities/" + symposiumId() + "/certificates?size=100").json()
+                .get("items");
+        assertThat(certificates).hasSize(31);
+        List<Integer> numbers = new ArrayList<>();
+        certificates.forEach(certificate -> {
+            assertThat(certificate.get("esa").asText()).isEqualTo("P51-1");
+            assertThat(certificate.get("academicYear").asInt()).isEqualTo(2563);
+            numbers.add(certificate.get("number").asInt());
+        });
+        assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 31).boxed().toList());
+    }
+
+    @Test
+    @Order(1)
+    void p51_1_s_fiscal_year_2563_has_218_700_baht_allocated_21_700_spent_nothing_committed_and_197_000_remaining() {
+        JsonNode first = gateway.get("/api/v1/fiscal-years/2563/esas/P51-1/rounds/1").json();
+        JsonNode second = gateway.get("/api/v1/fiscal-years/2563/esas/P51-1/rounds/2").json();
+
+        assertThat(first.get("amount").decimalValue()).isEqualByComparingTo("197000.00");
+        assertThat(second.get("amount").decimalValue()).isEqualByComparingTo("21700.00");
+        assertThat(first.get("allocated").decimalValue().add(second.get("allocated").decimalValue()))
+                .isEqualByComparingTo("218700.00");
+        assertThat(first.get("lines").get(0).get("category").asText()).isEqualTo("OPERATING");
+        assertThat(first.get("remaining").decimalValue()).isEqualByComparingTo("197000.00");
+        assertThat(first.get("committed").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(first.get("spent").decimalValue()).isEqualByComparingTo("0.00");
+        JsonNode symposiumLine = second.get("lines").get(0);
+        assertThat(symposiumLine.get("spent").decimalValue()).as("the symposium's actual cost")
+                .isEqualByComparingTo("21700.00");
+        assertThat(symposiumLine.get("committed").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(symposiumLine.get("remaining").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(first.get("remaining").decimalValue().add(second.get("remaining").decimalValue()))
+                .as("the year's remaining").isEqualByComparingTo("197000.00");
+        JsonNode saga = gateway.get("/api/v1/funding-sagas/" + symposiumId()).json();
+        assertThat(saga.get("state").asText()).isEqualTo("SPENT");
+        assertThat(saga.get("steps").findValuesAsText("step")).containsSubsequence("COMMITTED", "SPENT");
+    }
+
+    private String symposiumId() {
+        return gateway.get("/api/v1/activities?esa=P51-1&ref=p51-1-symposium-2563-09-28").json().get("items").get(0)
+                .get("id").asText();
     }
 
     @Test
@@ -166,6 +209,9 @@ class ImportingScenariosIT {
         long onTopic = recordsOn("schools.v1");
         long activityOutbox = drainedOutbox(eventsDb);
         long onEvents = recordsOn("events.v1");
+        long budgetOutbox = drainedOutbox(budgetDb);
+        long onBudget = recordsOn("budget.v1");
+        long ledger = budgetDb.queryLong("SELECT count(*) FROM ledger_entry");
 
         Run second = importer("import", seed.toString());
 
@@ -174,12 +220,16 @@ class ImportingScenariosIT {
         assertThat(second.row("schools")).containsExactly(0, 0, 71, 0);
         assertThat(second.row("designations")).containsExactly(0, 0, 71, 0);
         assertThat(second.row("networks")).containsExactly(0, 0, 1, 0);
-        assertThat(second.row("activities")).containsExactly(0, 0, 1, 0);
-        assertThat(second.waiting("activities")).as("still waiting for budget, not planned again").isEqualTo(1);
+        assertThat(second.row("budget")).containsExactly(0, 0, 2, 0);
+        assertThat(second.row("activities")).containsExactly(0, 0, 2, 0);
+        assertThat(second.waiting("activities")).isZero();
         assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
         assertThat(recordsOn("schools.v1")).isEqualTo(onTopic);
         assertThat(eventsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(activityOutbox);
         assertThat(recordsOn("events.v1")).isEqualTo(onEvents);
+        assertThat(budgetDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(budgetOutbox);
+        assertThat(recordsOn("budget.v1")).isEqualTo(onBudget);
+        assertThat(budgetDb.queryLong("SELECT count(*) FROM ledger_entry")).isEqualTo(ledger);
     }
 
     @Test
