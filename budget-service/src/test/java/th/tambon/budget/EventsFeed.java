@@ -1,12 +1,7 @@
 package th.tambon.budget;
 
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import th.tambon.contracts.EventData;
 import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
@@ -16,20 +11,15 @@ import th.tambon.contracts.events.ActivityFundingRequested;
 import th.tambon.messaging.cloudevents.CloudEvent;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.messaging.codec.EventCodec;
-import th.tambon.testkit.Eventually;
+import th.tambon.testkit.kafka.ConsumerGroups;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What events-service publishes about an activity's funding, sent to events.v1 with a real producer and
@@ -88,22 +78,6 @@ public final class EventsFeed {
 
     /** Waits until budget-service's funding-requests consumer has finished every record on events.v1. */
     public void awaitAllTaken() {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers))) {
-            Eventually.await(WAIT, () -> {
-                var partitions = admin.describeTopics(List.of(Topics.EVENTS_V1)).allTopicNames().get()
-                        .get(Topics.EVENTS_V1).partitions().stream()
-                        .map(p -> new TopicPartition(Topics.EVENTS_V1, p.partition()))
-                        .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-                var ends = admin.listOffsets(partitions).all().get();
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> {
-                    long done = committed.containsKey(partition) && committed.get(partition) != null
-                            ? committed.get(partition).offset() : 0;
-                    assertThat(done).as(GROUP + " on " + partition).isGreaterThanOrEqualTo(end.offset());
-                });
-            });
-        }
+        ConsumerGroups.awaitCaughtUp(bootstrapServers, GROUP, Topics.EVENTS_V1, WAIT);
     }
 }
