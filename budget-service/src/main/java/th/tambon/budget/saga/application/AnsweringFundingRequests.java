@@ -22,6 +22,7 @@ import th.tambon.contracts.budget.FundingRejected;
 import th.tambon.contracts.budget.FundsCommitted;
 import th.tambon.contracts.events.ActivityFundingRequested;
 import th.tambon.service.Bangkok;
+import th.tambon.service.CrashPoints;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,6 +44,10 @@ import java.util.UUID;
 public class AnsweringFundingRequests {
     /** Who the ledger names for the saga's movements. */
     public static final String BY = "funding-saga";
+    /** Crash points (docs/decisions/0020): a new answer and its outbox row written, not yet committed. */
+    public static final String CRASH_BEFORE_COMMIT = "budget.saga.before-commit";
+    /** Crash point (docs/decisions/0020): a new answer just committed, the request's offset not yet. */
+    public static final String CRASH_AFTER_COMMIT = "budget.saga.after-commit";
 
     private final SagaRepository sagas;
     private final AnswerRepository answers;
@@ -52,10 +57,11 @@ public class AnsweringFundingRequests {
     private final Ledger ledger;
     private final SagaJournal journal;
     private final Clock clock;
+    private final CrashPoints crashPoints;
 
     public AnsweringFundingRequests(SagaRepository sagas, AnswerRepository answers, CommitmentRepository commitments,
                                     LineRepository lines, FiscalYearRepository years, Ledger ledger,
-                                    SagaJournal journal, Clock clock) {
+                                    SagaJournal journal, Clock clock, CrashPoints crashPoints) {
         this.sagas = sagas;
         this.answers = answers;
         this.commitments = commitments;
@@ -64,6 +70,7 @@ public class AnsweringFundingRequests {
         this.ledger = ledger;
         this.journal = journal;
         this.clock = clock;
+        this.crashPoints = crashPoints;
     }
 
     @Transactional
@@ -95,6 +102,8 @@ public class AnsweringFundingRequests {
         SagaRow seen = saga.seen(asked.version(), asked.request(), state, now);
         journal.step(seen, asked.request(), state, asked.amount(), decision.reason(), decision.message(), now);
         journal.announce(seen, version -> answer(asked, decision, now, version), now);
+        crashPoints.reached(CRASH_BEFORE_COMMIT);
+        crashPoints.reachedOnceCommitted(CRASH_AFTER_COMMIT);
         return decision.committed()
                 ? Handled.moved("committed " + asked.amount() + " baht on " + asked.esa() + " " + asked.fiscalYear()
                 + "/" + asked.round() + "/" + asked.line() + " for request " + asked.request() + " of activity "

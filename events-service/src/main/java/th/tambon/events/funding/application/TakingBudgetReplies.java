@@ -11,6 +11,7 @@ import th.tambon.events.funding.infrastructure.Fundings;
 import th.tambon.events.funding.model.ActivityFunding;
 import th.tambon.events.funding.model.ActivityFunding.Answer;
 import th.tambon.service.Bangkok;
+import th.tambon.service.CrashPoints;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,16 +29,24 @@ import java.util.function.UnaryOperator;
  */
 @Singleton
 public class TakingBudgetReplies {
+    /** Crash point (docs/decisions/0020): an answer taken, the activity moved and its event written, not committed. */
+    public static final String CRASH_BEFORE_COMMIT = "events.reply.before-commit";
+    /** Crash point (docs/decisions/0020): an answer taken and just committed, the answer's offset not yet. */
+    public static final String CRASH_AFTER_COMMIT = "events.reply.after-commit";
+
     private final Activities activities;
     private final Fundings fundings;
     private final ActivityEvents events;
     private final Clock clock;
+    private final CrashPoints crashPoints;
 
-    public TakingBudgetReplies(Activities activities, Fundings fundings, ActivityEvents events, Clock clock) {
+    public TakingBudgetReplies(Activities activities, Fundings fundings, ActivityEvents events, Clock clock,
+                               CrashPoints crashPoints) {
         this.activities = activities;
         this.fundings = fundings;
         this.events = events;
         this.clock = clock;
+        this.crashPoints = crashPoints;
     }
 
     /** What an answer did, and why, in words for the log or the dead letter. */
@@ -88,6 +97,8 @@ public class TakingBudgetReplies {
             // the answers that follow (spending, releasing) are judged by budget-service's version from here on
             fundings.update(current.answered(budgetVersion), now);
             events.recordedFrom(ActivityEvents.BUDGET_SERVICE, moved, moved.state().name(), reasonCode, now);
+            crashPoints.reached(CRASH_BEFORE_COMMIT);
+            crashPoints.reachedOnceCommitted(CRASH_AFTER_COMMIT);
         }
         return new Taken(answer, why);
     }
