@@ -8,10 +8,12 @@ import th.tambon.testkit.kafka.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +35,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, int port, Map<String, String> env) {
+        return start(module, module, port, env);
+    }
+
+    /** As {@link #start(String, int, Map)}, logging to {@code target/processes/<logName>.log}. */
+    static ServiceProcess start(String module, String logName, int port, Map<String, String> env) {
         Path root = Path.of(System.getProperty("tambon.root", "..")).toAbsolutePath().normalize();
         String version = System.getProperty("tambon.version", "0.1.0-SNAPSHOT");
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
         assertThat(jar).as("packaged jar of " + module + " (run mvn package first)").exists();
-        Path log = root.resolve("system-tests/target/processes/" + module + ".log");
+        Path log = root.resolve("system-tests/target/processes/" + logName + ".log");
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
@@ -56,10 +63,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** A service from its jar on a free port, on that database (a pool of 4) and that broker. */
     static ServiceProcess startService(String module, TestDatabase database, String kafka) {
-        return start(module, FreePorts.find(), Map.of(
+        return startService(module, module, database, kafka, Map.of());
+    }
+
+    /** As {@link #startService(String, TestDatabase, String)}, with more variables, logging to {@code logName}. */
+    static ServiceProcess startService(String module, String logName, TestDatabase database, String kafka,
+                                       Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "DATASOURCE_URL", database.jdbcUrl(), "DATASOURCE_USERNAME", database.user(),
                 "DATASOURCE_PASSWORD", database.password(), "DATASOURCE_POOL_SIZE", "4",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka));
+        env.putAll(more);
+        return start(module, logName, FreePorts.find(), env);
     }
 
     String url() {
@@ -75,6 +90,31 @@ final class ServiceProcess implements AutoCloseable {
             });
         } catch (AssertionError e) {
             throw new AssertionError(name + " not ready: " + e.getMessage() + "\n--- " + log + " ---\n" + tail(), e);
+        }
+    }
+
+    /** Waits until the process has logged a line containing {@code text}, while it is alive. */
+    void awaitLogged(String text, Duration timeout) {
+        try {
+            Eventually.await(timeout, () -> {
+                assertThat(process.isAlive()).as(name + " exited; see " + log).isTrue();
+                assertThat(new String(Files.readAllBytes(log), StandardCharsets.UTF_8)).contains(text);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(name + " did not log '" + text + "': " + e.getMessage() + "\n--- " + log
+                    + " ---\n" + tail(), e);
+        }
+    }
+
+    /** SIGKILL (what {@link Process#destroyForcibly} sends on Linux): no shutdown hook, no graceful anything. */
+    int kill() {
+        try {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(name + " killed").isTrue();
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
         }
     }
 
