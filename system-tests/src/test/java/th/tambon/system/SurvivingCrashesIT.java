@@ -1,11 +1,6 @@
 package th.tambon.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,15 +15,14 @@ import th.tambon.testkit.Infrastructure;
 import th.tambon.testkit.TestDatabase;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.kafka.ConsumerGroups;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,24 +191,7 @@ class SurvivingCrashesIT {
 
     /** Waits until consumer group {@code group} has committed offsets at the end of every partition of {@code topic}. */
     private void awaitConsumed(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            Eventually.await(SETTLE, () -> {
-                Thread.sleep(POLL_MILLIS);
-                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get(topic).partitions().size();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (int p = 0; p < partitions; p++) {
-                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
-                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                ends.forEach((partition, end) -> {
-                    OffsetAndMetadata at = committed.get(partition);
-                    assertThat(at == null ? 0 : at.offset()).as(group + " on " + partition).isEqualTo(end.offset());
-                });
-            });
-        }
+        ConsumerGroups.awaitCaughtUp(kafka, group, topic, SETTLE);
     }
 
     private TestHttp events() {
