@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,16 @@ public final class SagaLoad {
         if (!o.containsKey("--esas")) {
             throw new IllegalArgumentException("--esas P97-1,P97-2 is required");
         }
+        // the activities to ask for, "esa,id" a line (bench/sql/saga-activities.sql); without, new random ids
+        Map<String, List<String>> activities = new HashMap<>();
+        if (o.containsKey("--activities")) {
+            for (String row : Files.readAllLines(Path.of(o.get("--activities")))) {
+                if (!row.isBlank()) {
+                    String[] f = row.trim().split(",");
+                    activities.computeIfAbsent(f[0], e -> new ArrayList<>()).add(f[1]);
+                }
+            }
+        }
         String bootstrap = o.get("--bootstrap");
         int n = Integer.parseInt(o.get("--requests"));
         long seconds = Long.parseLong(o.get("--seconds"));
@@ -104,11 +116,16 @@ public final class SagaLoad {
             long stopAt = seconds > 0 ? started + Duration.ofSeconds(seconds).toNanos() : Long.MAX_VALUE;
             for (int k = 0; k < esas.size(); k++) {
                 String esa = esas.get(k);
+                List<String> ids = activities.getOrDefault(esa, List.of());
                 int share = seconds > 0 ? Integer.MAX_VALUE : (k + 1) * n / esas.size() - k * n / esas.size();
+                if (o.containsKey("--activities")) {
+                    share = Math.min(share, ids.size());
+                }
+                int requests = share;
                 Thread t = new Thread(() -> {
                     try {
-                        produce(bootstrap, esa, fiscalYear, round, line, amount, share, stopAt, window, pending,
-                                sent, failed);
+                        produce(bootstrap, esa, ids, fiscalYear, round, line, amount, requests, stopAt, window,
+                                pending, sent, failed);
                     } catch (Throwable e) {
                         failed.compareAndSet(null, e);
                     } finally {
@@ -165,7 +182,7 @@ public final class SagaLoad {
         }
     }
 
-    private static void produce(String bootstrap, String esa, int fiscalYear, int round, int line, String amount,
+    private static void produce(String bootstrap, String esa, List<String> ids, int fiscalYear, int round, int line, String amount,
                                 int requests, long stopAt, int window, Map<String, Pending> pending,
                                 AtomicInteger sent, AtomicReference<Throwable> failed) throws Exception {
         Properties p = new Properties();
@@ -183,7 +200,7 @@ public final class SagaLoad {
                 if (System.nanoTime() >= stopAt) {
                     break;
                 }
-                String activity = UUID.randomUUID().toString();
+                String activity = ids.isEmpty() ? UUID.randomUUID().toString() : ids.get(i);
                 String key = activity + "/funding";
                 Instant now = Instant.now();
                 String body = "{\"activity\":\"" + activity + "\",\"esa\":\"" + esa + "\",\"fiscalYear\":" + fiscalYear
