@@ -35,15 +35,17 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * bench/saga.sh's load: funding requests into the saga as events-service publishes them, and budget-service's answers.
  * Publishes {@code --requests} N {@code activity.funding-requested.v1} events on events.v1 (CloudEvents binary headers,
- * {@code ce_source /tambon/events-service}, key {@code <activity>/funding}, JSON body as the schema wants), each for a
- * new activity, from one producer thread per ESA of {@code --esas} (the concurrent ESAs), the ESA's requests on its
- * line; each thread keeps at most {@code --window} of its requests unanswered (0: no limit, it sends all of them at
- * once). Meanwhile reads budget.v1 from its end until every request has its answer ({@code funds-committed.v1} or
- * {@code funding-rejected.v1} on the activity's key). Prints one line:
- * {@code SAGA requests= committed= rejected= seconds= per_s= p50_ms= p99_ms= max_ms=}: seconds from the first send
- * to the last answer, commitments per second over them, and each request's latency from just before its send to the
- * moment its answer reached this consumer (including this consumer's fetch, at most fetch.max.wait.ms 5 ms).
- * Run with the source launcher and the classpath of bench/pom.xml: java -cp ... bench/java/SagaLoad.java ARGS.
+ * {@code ce_source /tambon/events-service}, key {@code <activity>/funding}, JSON body as the schema wants), each for
+ * an activity of {@code --activities} ("esa,id" a line, as bench/sql/saga-activities.sql prints them; without, new
+ * random ids), from one producer thread per ESA of {@code --esas} (the concurrent ESAs), each ESA's requests on its
+ * line and its activities in order. Each thread keeps at most {@code --window} of its requests unanswered (0: no
+ * limit, it sends all of them at once); with {@code --seconds} S it stops sending after S seconds (or when its
+ * activities run out) instead of after its share of N. Meanwhile reads budget.v1 from its end until every request
+ * sent has its answer ({@code funds-committed.v1} or {@code funding-rejected.v1} on the activity's key). Prints one
+ * line, {@code SAGA requests= committed= rejected= seconds= per_s= p50_ms= p99_ms= max_ms=}: seconds from the first
+ * send to the last answer, commitments per second over them, and each request's latency from just before its send to
+ * the moment its answer reached this consumer (its fetch included: fetch.max.wait.ms 5).
+ * Compiled and run by bench/saga.sh against the classpath of bench/pom.xml (Kafka's client).
  */
 public final class SagaLoad {
     private static final String EVENTS = "events.v1";
