@@ -167,6 +167,36 @@ run_pgbench() { # CLIENTS SCRIPT: transactions per second
 request_script 1 >"$work/one.pgbench"
 
 db_now() { sql "$DATABASE" -c "SELECT clock_timestamp()"; }
+
+# CPU (utime + stime from /proc, as bench/run.sh reads it) of the processes the saga runs through, over the throughput
+# run: the two services and Kafka by bin/dev's pid files, the PostgreSQL backends of the budget and events databases.
+CLK_TCK=$(getconf CLK_TCK)
+COMPONENTS=(budget-service events-service kafka postgres)
+cpu_ticks() {
+  local stat
+  read -r stat 2>/dev/null <"/proc/$1/stat" || { echo 0; return; }
+  stat=${stat##*) }
+  local -a f
+  read -r -a f <<<"$stat"
+  echo $((f[11] + f[12]))
+}
+cpu_snapshot() { # FILE: "component pid ticks" lines
+  local c pid
+  {
+    for c in budget-service events-service kafka; do
+      if read -r pid 2>/dev/null <"$ROOT/.dev/pids/$c.pid" && [[ -r /proc/$pid/stat ]]; then echo "$c $pid"; fi
+    done
+    sql postgres -c "SELECT 'postgres ' || pid FROM pg_stat_activity WHERE datname IN ('$DATABASE', '$EVENTS_DB')
+                       AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+  } | while read -r c pid; do echo "$c $pid $(cpu_ticks "$pid")"; done >"$1"
+}
+cpu_ms() { # START END COMPONENT
+  awk -v c="$3" -v tck="$CLK_TCK" 'FNR == NR { if ($1 == c) start[$2] = $3; next }
+    $1 == c { used += $3 - (($2 in start) ? start[$2] : 0) } END { printf "%.0f", used * 1000 / tck }' "$1" "$2"
+}
+cpu_report=()
+cpu_report+=("| concurrent ESAs | seconds | budget-service | events-service | Kafka | PostgreSQL backends (budget, events) | CPU ms per commitment |")
+cpu_report+=("|---|---|---|---|---|---|---|")
 report=()
 report+=("### $(date -u +%Y-%m-%d) · $LABEL · $(nproc) cores (load average $(cut -d' ' -f1 /proc/loadavg) at the start) · ${DURATION}s per run")
 report+=("")
@@ -184,8 +214,20 @@ for c in $CLIENTS; do
   n=$((c * ((n + c - 1) / c))) # the same number for each ESA
 
   t0=$(db_now)
+  cpu_snapshot "$work/cpu-start"
+  started=$(date +%s.%N)
   out=$(saga_load "$c" $((n / c)))
+  cpu_snapshot "$work/cpu-end"
+  took=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   t1=$(db_now)
+  cells=()
+  total=0
+  for comp in "${COMPONENTS[@]}"; do
+    ms=$(cpu_ms "$work/cpu-start" "$work/cpu-end" "$comp")
+    total=$((total + ms))
+    cells+=("$(div "$ms" "$(awk -v t="$took" 'BEGIN { print t * 10 }')" %.0f) %")
+  done
+  cpu_report+=("| $c | $took | ${cells[0]} | ${cells[1]} | ${cells[2]} | ${cells[3]} | $(div "$total" "$n") |")
   committed=$(field committed "$out")
   ((committed == n)) || die "$committed of $n requests were committed at $c ESA(s): $out"
   rate=$(field per_s "$out")
@@ -212,3 +254,7 @@ done
 report+=("")
 report+=("Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg).")
 printf '%s\n' "${report[@]}"
+echo
+echo "CPU of the stack during each throughput run (/proc utime + stime, % of one core, from before the first request until events-service had taken the last answer; 2 cores = 200 %):"
+echo
+printf '%s\n' "${cpu_report[@]}"
