@@ -2,10 +2,11 @@
 # bench/saga.sh: commitments per second through the funding saga's budget side and its request→committed latency,
 # against the running local stack (bin/dev up -d), beside its baseline measured in the same run on the same machine:
 #   - writes a budget straight into the budget database (bench/sql/saga-setup.sql: benchmark ESAs P97-1..P97-4, fiscal
-#     year 2570, one line of a billion baht each), then, at each count of concurrent ESAs, bench/java/SagaLoad.java
-#     publishes funding requests on events.v1 as events-service does (CloudEvents headers, ce_source
-#     /tambon/events-service, key <activity>/funding), one new activity each, one producer per ESA on its own line,
-#     and reads budget.v1 until every request has its answer:
+#     year 2570, one line of a billion baht each), then, at each count of concurrent ESAs, writes activities waiting
+#     for funding into the events database (bench/sql/saga-activities.sql) and bench/java/SagaLoad.java publishes
+#     their funding requests on events.v1 as events-service does (CloudEvents headers, ce_source
+#     /tambon/events-service, key <activity>/funding), one producer per ESA on its own line, and reads budget.v1
+#     until every request has its answer (events-service takes each, FUNDED, as in production):
 #       throughput: N requests sent at once (N from --requests, or what the warm-up's rate does in --duration);
 #                   commitments/s = N / (first send → last answer), and the latency under that queue;
 #       latency:    for --duration, each ESA keeps one request unanswered at a time: request→committed p50, p99;
@@ -18,8 +19,8 @@
 # (bench/install-tools); SagaLoad runs on Kafka's client from bench/pom.xml (resolved once into .dev/bench.classpath).
 #
 # Usage: bench/saga.sh [--duration SECONDS] [--requests N] [--warmup N] [--clients "1 4"] [--label TEXT]
-# The requests commit 1.00 baht each and stay (activities that exist nowhere else; events-service, which reads
-# budget.v1, answers each with "no such activity"); bin/dev reset --force removes them.
+# Also prints the CPU the stack used during each throughput run. The requests commit 1.00 baht each; the funded
+# activities (refs saga-..., ESAs P97-n), sagas and commitments stay; bin/dev reset --force removes them.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -110,6 +110,9 @@ public final class SagaLoad {
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(BUDGET).stream()
                     .map(p -> new TopicPartition(BUDGET, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException(BUDGET + " has no partitions: is budget-service running?");
+            }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // the end, now: only answers published from here on are read
