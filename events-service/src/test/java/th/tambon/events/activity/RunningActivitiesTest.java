@@ -83,6 +83,21 @@ class RunningActivitiesTest {
     }
 
     @Test
+    void an_activity_drafted_without_tracks_or_agenda_is_announced_with_both_empty() {
+        Map<String, Object> body = new java.util.HashMap<>(Activities.buriramWorkshop("workshop-without-lists"));
+        body.remove("tracks");
+        body.remove("agenda");
+        try (KafkaProbe events = KafkaProbe.fromNow(infra.kafkaBootstrapServers(), Topics.EVENTS_V1)) {
+            TestHttp.Response drafted = officer.post("/api/v1/activities", TestHttp.json(body));
+
+            assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+            String id = officer.get(drafted.location()).json().get("id").asText();
+            ConsumerRecord<String, byte[]> event = events.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(KafkaProbe.value(event)).contains("\"tracks\":[]", "\"agenda\":[]");
+        }
+    }
+
+    @Test
     void the_academic_year_is_the_replicated_calendars_2563_opened_on_1_july_2020() {
         JsonNode lastDayOf2562 = officer.post("/api/v1/activities", TestHttp.json(Activities.with(Activities.with(
                 Activities.buriramWorkshop("workshop-2020-06-30"), "start", "2020-06-30T09:00:00+07:00"),

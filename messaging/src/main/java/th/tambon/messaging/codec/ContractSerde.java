@@ -1,5 +1,6 @@
 package th.tambon.messaging.codec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.SerdeImport;
 import th.tambon.contracts.budget.AllocationRoundChanged;
 import th.tambon.contracts.budget.FundsTransferred;
@@ -28,19 +29,23 @@ import th.tambon.contracts.schools.QualitySchoolDesignationChanged;
 import th.tambon.contracts.schools.SchoolRegistered;
 import th.tambon.contracts.schools.SchoolUpdated;
 
+import java.util.List;
+
 /**
  * The contract records stay free of framework annotations; this class gives Micronaut Serde their compile-time
- * introspection. Every {@link th.tambon.contracts.EventType} data class must be listed (a test checks it).
+ * introspection. Every {@link th.tambon.contracts.EventType} data class must be listed (a test checks it). Serde leaves
+ * empty lists out by default; a list the schema requires is written even when empty, through the mixins below (an
+ * activity drafted without tracks or agenda was otherwise refused by its own schema).
  */
 @SerdeImport(EsaRegistered.class)
 @SerdeImport(SchoolRegistered.class)
 @SerdeImport(EsaUpdated.class)
 @SerdeImport(SchoolUpdated.class)
 @SerdeImport(QualitySchoolDesignationChanged.class)
-@SerdeImport(NetworkChanged.class)
+@SerdeImport(value = NetworkChanged.class, mixin = ContractSerde.NetworkChangedLists.class)
 @SerdeImport(DevelopmentPlanChanged.class)
 @SerdeImport(DevelopmentPlanChanged.Target.class)
-@SerdeImport(ActivityChanged.class)
+@SerdeImport(value = ActivityChanged.class, mixin = ContractSerde.ActivityChangedLists.class)
 @SerdeImport(ActivityChanged.Funding.class)
 @SerdeImport(AcademicCalendarChanged.class)
 @SerdeImport(AcademicCalendarChanged.DefaultRule.class)
@@ -53,7 +58,7 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(ActivityFundingReleased.class)
 @SerdeImport(FundsCommitted.class)
 @SerdeImport(FundingRejected.class)
-@SerdeImport(AllocationRoundChanged.class)
+@SerdeImport(value = AllocationRoundChanged.class, mixin = ContractSerde.AllocationRoundChangedLists.class)
 @SerdeImport(FundsTransferred.class)
 @SerdeImport(ExpenditureRecorded.class)
 @SerdeImport(ExpenditureRefused.class)
@@ -67,5 +72,26 @@ import th.tambon.contracts.schools.SchoolUpdated;
 @SerdeImport(CertificateRevoked.class)
 final class ContractSerde {
     private ContractSerde() {
+    }
+
+    /** ActivityChanged's required lists, written when empty too. */
+    interface ActivityChangedLists {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        List<String> tracks();
+
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        List<String> agenda();
+    }
+
+    /** NetworkChanged's required list of members, written when empty too. */
+    interface NetworkChangedLists {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        List<String> members();
+    }
+
+    /** AllocationRoundChanged's required lines, written when empty too. */
+    interface AllocationRoundChangedLists {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        List<AllocationRoundChanged.Line> lines();
     }
 }
