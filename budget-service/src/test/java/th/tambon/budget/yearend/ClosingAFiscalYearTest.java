@@ -79,6 +79,8 @@ class ClosingAFiscalYearTest {
             String etag = obec.get(YEAR + "/rounds/1").header("ETag");
             assertThat(lamphun.post(YEAR + "/closing", "").status()).as("no If-Match").isEqualTo(428);
             assertThat(lamphun.post(YEAR + "/closing", "", Map.of("If-Match", "\"999\"")).status()).isEqualTo(412);
+            assertThat(lamphun.post(YEAR + "/closing", "", Map.of("If-Match", "*")).status())
+                    .as("* names no version the closing was decided on").isEqualTo(428);
             TestHttp.Response refused = lamphun.post(YEAR + "/closing", "", Map.of("If-Match", etag));
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -114,7 +116,10 @@ class ClosingAFiscalYearTest {
                     Map.of("line", 1, "category", "OPERATING", "purposeTh", "เพิ่มเติม", "amount", "100.00")))))
                     .status()).isEqualTo(409);
 
-            events.publish(EventsFeed.costReported(openAsked, "4800.00", LocalDate.of(2020, 11, 15), 2));
+            events.publish(EventsFeed.costReported(openAsked, "5000.01", LocalDate.of(2020, 11, 15), 2));
+            assertThat(answer(budget, open, "th.tambon.budget.expenditure-refused.v1").get("reason").asText())
+                    .as("a closed year's lapsed money is not drawn on").isEqualTo("FISCAL_YEAR_CLOSED");
+            events.publish(EventsFeed.costReported(openAsked, "4800.00", LocalDate.of(2020, 11, 15), 3));
             JsonNode recorded = answer(budget, open, "th.tambon.budget.expenditure-recorded.v1");
             assertThat(recorded.get("spentOn").asText()).isEqualTo("2020-11-15");
             assertThat(recorded.get("released").decimalValue()).isEqualByComparingTo("200.00");

@@ -156,6 +156,12 @@ public class SettlingCommitments {
                     + fiscalYear.firstDay() + " to " + fiscalYear.lastDay() + ") of line " + line.label(), now);
         }
         BigDecimal cost = Baht.of(report.actualCost());
+        if (year.closed() && cost.compareTo(open.amount()) > 0) {
+            return refuse(saga, report, line, ExpenditureRefused.FISCAL_YEAR_CLOSED, "ปีงบประมาณ "
+                    + line.fiscalYear() + " ปิดแล้ว: fiscal year " + line.fiscalYear() + " of " + line.esa()
+                    + " is closed; its carried-over commitment of " + Baht.th(open.amount()) + " is spent up to that, "
+                    + "not the " + Baht.th(cost) + " reported (what the year left lapsed)", now);
+        }
         Optional<Balance> after = line.balance().after(EntryKind.RELEASED, open.amount().negate())
                 .flatMap(b -> cost.signum() == 0 ? Optional.of(b) : b.after(EntryKind.SPENT, cost));
         if (after.isEmpty()) {

@@ -142,9 +142,10 @@ public class ClosingFiscalYears {
                     + year);
         }
         FiscalYearRow fiscalYear = found.get();
-        if (!ifMatch.present()) {
+        if (!ifMatch.namesTags()) {
             return Outcome.preconditionRequired("Closing fiscal year " + year + " of " + esa + " takes If-Match with "
-                    + "the ETag of the year as read (GET /api/v1/fiscal-years/" + year + "/esas/" + esa + ")");
+                    + "the ETag of the year as read (GET /api/v1/fiscal-years/" + year + "/esas/" + esa + "); * names no "
+                    + "version");
         }
         if (Outcome.stale(ifMatch, fiscalYear.version())) {
             return Outcome.stale("fiscal year " + year + " of " + esa, fiscalYear.version(), ifMatch);
