@@ -170,6 +170,28 @@ class FundingSagaTest {
     }
 
     @Test
+    void a_release_or_a_cost_for_a_request_never_made_is_a_dead_letter_and_changes_nothing() {
+        int round = round("21700.00");
+        String activity = UUID.randomUUID().toString();
+        ActivityFundingRequested asked = EventsFeed.requested(activity, round, 1, "21700.00", 1, 1);
+        ActivityFundingRequested neverMade = EventsFeed.requested(activity, round, 1, "21700.00", 2, 1);
+        try (KafkaProbe budget = KafkaProbe.fromNow(infra.kafkaBootstrapServers(), Topics.BUDGET_V1);
+             KafkaProbe dead = KafkaProbe.fromNow(infra.kafkaBootstrapServers(), Topics.deadLetterOf("budget-service"))) {
+            events.publish(asked);
+            answer(budget, activity, "th.tambon.budget.funds-committed.v1");
+            events.publish(EventsFeed.released(neverMade, true, 2));
+
+            ConsumerRecord<String, byte[]> letter = dead.await(r -> (activity + "/funding").equals(r.key()), WAIT);
+            assertThat(KafkaProbe.header(letter, CloudEventHeaders.TYPE))
+                    .isEqualTo("th.tambon.activity.funding-released.v1");
+        }
+        assertThat(line(round).get("committed").decimalValue()).isEqualByComparingTo("21700.00");
+        JsonNode saga = obec.get("/api/v1/funding-sagas/" + activity).json();
+        assertThat(saga.get("state").asText()).isEqualTo("COMMITTED");
+        assertThat(saga.get("steps").findValuesAsText("step")).containsExactly("REQUESTED", "COMMITTED");
+    }
+
+    @Test
     void a_lower_actual_cost_is_spent_and_releases_the_difference() {
         int round = round("21700.00");
         String activity = UUID.randomUUID().toString();

@@ -80,6 +80,10 @@ public class SettlingCommitments {
             return Handled.nothing("a replay: funding version " + release.version() + " of activity " + activity
                     + " was handled already");
         }
+        if (release.request() > saga.request()) {
+            return Handled.wrong("activity " + activity + " releases request " + release.request()
+                    + ", which it never made (its newest is " + saga.request() + ")");
+        }
         Instant now = Bangkok.now(clock);
         Optional<CommitmentRow> commitment = commitments.lock(activity, release.request());
         if (commitment.isEmpty() || !commitment.get().open()) {
@@ -92,6 +96,9 @@ public class SettlingCommitments {
             return Handled.nothing("activity " + activity + " released request " + release.request() + ": " + what);
         }
         CommitmentRow open = commitment.get();
+        // the year (shared) before the line, in the order commitments, transfers and revisions take them
+        LineRow unlocked = lines.findById(open.lineId()).orElseThrow();
+        years.share(unlocked.esa(), unlocked.fiscalYear()).orElseThrow();
         LineRow line = lines.lock(open.lineId()).orElseThrow();
         ledger.post(line, Movement.of(EntryKind.RELEASED, open.amount().negate(), "activity cancelled: "
                         + release.reason(), null).forActivity(activity, open.request(), open.id()), now,
@@ -119,6 +126,10 @@ public class SettlingCommitments {
         if (saga.handled(report.version())) {
             return Handled.nothing("a replay: funding version " + report.version() + " of activity " + activity
                     + " was handled already");
+        }
+        if (report.request() > saga.request()) {
+            return Handled.wrong("activity " + activity + " reports its cost for request " + report.request()
+                    + ", which it never made (its newest is " + saga.request() + ")");
         }
         Instant now = Bangkok.now(clock);
         Optional<CommitmentRow> commitment = commitments.lock(activity, report.request());
