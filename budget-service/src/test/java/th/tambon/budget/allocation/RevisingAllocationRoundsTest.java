@@ -136,6 +136,21 @@ class RevisingAllocationRoundsTest {
     }
 
     @Test
+    void a_revision_whose_lines_would_sum_beyond_what_baht_columns_hold_is_a_422_that_changes_nothing() {
+        record("P31-4", 2566, 1, round("20000.00", line(1, "OPERATING", "ค่าใช้จ่ายในการดำเนินงาน", "10000.00"),
+                line(2, "INVESTMENT", "ค่าครุภัณฑ์", "10000.00")));
+        long entries = count("SELECT count(*) FROM ledger_entry");
+
+        TestHttp.Response refused = revise("P31-4", 2566, 1, "\"1\"", List.of(amount(1, "999999999999.00"),
+                amount(2, "999999999999.00")), "ปรับเพิ่ม", null);
+
+        assertProblem(refused, 422, "lines");
+        assertThat(count("SELECT count(*) FROM ledger_entry")).isEqualTo(entries);
+        assertThat(obec.get(path("P31-4", 2566, 1)).json().get("amount").decimalValue())
+                .isEqualByComparingTo("20000.00");
+    }
+
+    @Test
     void a_line_never_goes_below_what_it_has_committed_and_spent_422_naming_it_and_the_figures_and_nothing_changes() {
         record("P51-1", 2564, 2, lamphunRound2());
         ledger.commit("P51-1", 2564, 2, 1, "15000.00");

@@ -126,6 +126,14 @@ public class RevisingRounds {
             unchanged.replaceAll(l -> current.getOrDefault(l.line(), l));
             return Outcome.done(new Revised(round, unchanged, year.version(), false));
         }
+        BigDecimal revisedSum = recorded.values().stream()
+                .map(l -> current.getOrDefault(l.line(), l).amount().add(differences.getOrDefault(l.line(),
+                        BigDecimal.ZERO)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (revisedSum.compareTo(Baht.MAX) > 0) {
+            return Outcome.rejected(Rejection.Reason.INCONSISTENT, "lines", "lines: the revised round would sum to "
+                    + Baht.th(revisedSum) + ", more than the " + Baht.th(Baht.MAX) + " a round can hold");
+        }
         Instant now = Bangkok.now(clock);
         String reason = revision.reason().strip();
         String documentRef = revision.documentRef() == null || revision.documentRef().isBlank() ? null
