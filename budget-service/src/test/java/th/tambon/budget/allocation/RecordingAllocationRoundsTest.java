@@ -196,7 +196,8 @@ class RecordingAllocationRoundsTest {
                 line(1, "OPERATING", SYMPOSIUM_PURPOSE, "100.00"), line(1, "OPERATING", "อื่น", "100.00")));
 
         assertProblem(notSumming, 422, "lines");
-        assertThat(notSumming.json().get("detail").asText()).contains("196,999.99", "197,000.00");
+        assertThat(notSumming.json().get("detail").asText()).contains("196,999.99", "197,000.00")
+                .as("the field is named once").startsWith("lines: the lines sum to");
         assertProblem(negative, 422, "amount");
         assertProblem(negativeLine, 422, "lines[1].amount");
         assertProblem(satangFraction, 422, "amount");

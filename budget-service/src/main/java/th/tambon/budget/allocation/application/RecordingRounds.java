@@ -67,8 +67,10 @@ public class RecordingRounds {
         var problems = draft.problems();
         if (!problems.isEmpty()) {
             var first = problems.get(0);
+            // the problem names the first field; the others are named in its message
             return Outcome.rejected(Rejection.Reason.INCONSISTENT, first.field(), String.join("; ",
-                    problems.stream().map(RoundDraft.Problem::message).toList()));
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(first.message()), problems.stream()
+                            .skip(1).map(p -> p.field() + ": " + p.message())).toList()));
         }
         if (!esas.existsById(draft.esa())) {
             return Outcome.rejected(Rejection.Reason.NOT_FOUND, "esa", "No ESA " + draft.esa()

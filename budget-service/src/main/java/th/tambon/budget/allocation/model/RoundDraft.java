@@ -39,31 +39,30 @@ public record RoundDraft(String esa, int fiscalYear, int round, LocalDate receiv
         lines = List.copyOf(lines);
     }
 
-    /** A field at fault and why. */
+    /** A field at fault and why (the message does not repeat the field's name). */
     public record Problem(String field, String message) {
     }
 
     /** Everything wrong with the round: amounts that are not baht, repeated line numbers, lines not summing to it. */
     public List<Problem> problems() {
         List<Problem> problems = new ArrayList<>();
-        Baht.problemWith(amount).ifPresent(p -> problems.add(new Problem("amount", "amount " + p)));
+        Baht.problemWith(amount).ifPresent(p -> problems.add(new Problem("amount", p)));
         if (lines.isEmpty()) {
-            problems.add(new Problem("lines", "lines: a round has at least one line"));
+            problems.add(new Problem("lines", "a round has at least one line"));
         }
         Set<Integer> numbers = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
             LineDraft line = lines.get(i);
             if (!numbers.add(line.line())) {
-                problems.add(new Problem("lines[" + i + "].line", "lines[" + i + "].line: line " + line.line()
-                        + " appears more than once"));
+                problems.add(new Problem("lines[" + i + "].line", "line " + line.line() + " appears more than once"));
             }
             String at = "lines[" + i + "].amount";
-            Baht.problemWith(line.amount()).ifPresent(p -> problems.add(new Problem(at, at + " " + p)));
+            Baht.problemWith(line.amount()).ifPresent(p -> problems.add(new Problem(at, p)));
             sum = sum.add(line.amount());
         }
         if (problems.isEmpty() && sum.compareTo(amount) != 0) {
-            problems.add(new Problem("lines", "lines: the lines sum to " + Baht.th(sum) + ", not the round's "
+            problems.add(new Problem("lines", "the lines sum to " + Baht.th(sum) + ", not the round's "
                     + Baht.th(amount)));
         }
         return problems;
