@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordingExpendituresTest {
     private static final String EXPENDITURES = "/api/v1/fiscal-years/2563/esas/P51-1/expenditures";
+    /** Each expenditure's own voucher number (ฎีกา), unless a test sends one again on purpose. */
+    private static final java.util.concurrent.atomic.AtomicInteger DOCUMENTS = new java.util.concurrent.atomic.AtomicInteger();
     private static final String EXPENDITURE_RECORDED = "th.tambon.budget.expenditure-recorded.v1";
 
     @RegisterExtension
@@ -105,6 +107,25 @@ class RecordingExpendituresTest {
             assertThat(event.path("activity").isMissingNode() || event.get("activity").isNull()).isTrue();
             assertThat(event.path("commitment").isMissingNode() || event.get("commitment").isNull()).isTrue();
         }
+    }
+
+    @Test
+    void an_expenditure_sent_again_with_its_document_is_recorded_once_and_another_with_that_document_is_a_409() {
+        budget.round("P51-1", 2563, 9, "50000.00");
+        String first = body(9, 1, "1200.00", "2020-08-01", "ขบ 9001/2563");
+
+        TestHttp.Response recorded = officer.post(EXPENDITURES, first);
+        String footprint = budget.footprint();
+        TestHttp.Response again = officer.post(EXPENDITURES, first);
+        TestHttp.Response other = officer.post(EXPENDITURES, body(9, 1, "1300.00", "2020-08-01", "ขบ 9001/2563"));
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(again.status()).as("a retry: the expenditure as recorded, nothing new").isEqualTo(200);
+        assertThat(again.json().get("expenditure").get("id").asText())
+                .isEqualTo(recorded.json().get("expenditure").get("id").asText());
+        assertProblem(other, 409, "documentRef");
+        assertThat(budget.footprint()).isEqualTo(footprint);
+        assertThat(budget.ledgerSum("P51-1", 2563, 9, 1, "SPENT")).isEqualByComparingTo("1200.00");
     }
 
     @Test
@@ -223,13 +244,17 @@ class RecordingExpendituresTest {
     }
 
     private static String body(int round, int line, String amount, String spentOn) {
+        return body(round, line, amount, spentOn, "ขบ " + DOCUMENTS.incrementAndGet() + "/2563");
+    }
+
+    private static String body(int round, int line, String amount, String spentOn, String documentRef) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("round", round);
         body.put("line", line);
         body.put("amount", amount);
         body.put("spentOn", spentOn);
         body.put("purposeTh", "ค่าวัสดุสำนักงาน");
-        body.put("documentRef", "ขบ 0123/2563");
+        body.put("documentRef", documentRef);
         return TestHttp.json(body).replace("\"" + amount + "\"", amount);
     }
 

@@ -58,8 +58,11 @@ public class RecordingExpenditures {
         this.clock = clock;
     }
 
-    /** The expenditure, its line after it and the fiscal year's version it brought. */
-    public record Recorded(ExpenditureRow expenditure, LineRow line, long version) {
+    /**
+     * The expenditure, its line after it and the fiscal year's version; {@code created} false when the same
+     * expenditure (its document, line, amount and day) had been recorded already: a retry, nothing new.
+     */
+    public record Recorded(ExpenditureRow expenditure, LineRow line, long version, boolean created) {
     }
 
     @Transactional
@@ -78,13 +81,6 @@ public class RecordingExpenditures {
                     + draft.fiscalYear() + " of " + draft.esa() + ": it has no allocation round");
         }
         FiscalYearRow year = locked.get();
-        if (Outcome.stale(ifMatch, year.version())) {
-            return Outcome.stale("Fiscal year " + draft.fiscalYear() + " of " + draft.esa(), year.version(), ifMatch);
-        }
-        if (year.closed()) {
-            return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "fiscalYear", "fiscal year "
-                    + draft.fiscalYear() + " of " + draft.esa() + " is closed: nothing more is spent on it");
-        }
         Optional<LineRow> found = lines.lock(draft.esa(), draft.fiscalYear(), draft.round(), draft.line());
         if (found.isEmpty()) {
             return Outcome.rejected(Rejection.Reason.UNKNOWN_REFERENCE, "line", "line: " + draft.esa()
@@ -92,6 +88,28 @@ public class RecordingExpenditures {
                     + draft.fiscalYear());
         }
         LineRow line = found.get();
+        if (draft.documentRef() != null) {
+            // the voucher (ฎีกา) names one expenditure of the ESA's year: sent again, it is a retry
+            var earlier = expenditures.findDirectByDocument(draft.esa(), draft.fiscalYear(), draft.documentRef());
+            if (earlier.isPresent()) {
+                ExpenditureRow same = earlier.get();
+                if (same.lineId().equals(line.id()) && same.amount().compareTo(draft.amount()) == 0
+                        && same.spentOn().equals(draft.spentOn())) {
+                    return Outcome.done(new Recorded(same, line, year.version(), false));
+                }
+                return Outcome.rejected(Rejection.Reason.DUPLICATE, "documentRef", "document " + draft.documentRef()
+                        + " is expenditure " + same.id() + " already (" + Baht.th(same.amount()) + " on "
+                        + same.spentOn() + "), not this one");
+            }
+        }
+        // after the document's check: a retry carries the If-Match of its first sending, which that made stale
+        if (Outcome.stale(ifMatch, year.version())) {
+            return Outcome.stale("Fiscal year " + draft.fiscalYear() + " of " + draft.esa(), year.version(), ifMatch);
+        }
+        if (year.closed()) {
+            return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "fiscalYear", "fiscal year "
+                    + draft.fiscalYear() + " of " + draft.esa() + " is closed: nothing more is spent on it");
+        }
         Instant now = Bangkok.now(clock);
         BigDecimal amount = Baht.of(draft.amount());
         UUID id = UUID.randomUUID();
@@ -111,6 +129,6 @@ public class RecordingExpenditures {
                 draft.documentRef(), actor.subject(), now, next.version());
         outbox.append(event, now);
         audit.record(actor, COMMAND, "expenditure", id.toString(), event);
-        return Outcome.done(new Recorded(expenditure, after.get(), next.version()));
+        return Outcome.done(new Recorded(expenditure, after.get(), next.version(), true));
     }
 }

@@ -15,6 +15,12 @@ import java.util.UUID;
 public interface ExpenditureRepository extends GenericRepository<ExpenditureRow, UUID> {
     ExpenditureRow save(ExpenditureRow expenditure);
 
+    /** The direct expenditure (no activity) of an ESA's fiscal year recorded with this document, if any. */
+    @Query("""
+            SELECT e.* FROM expenditure e JOIN allocation_line l ON l.id = e.line_id
+            WHERE l.esa = :esa AND l.fiscal_year = :fiscalYear AND e.activity IS NULL AND e.document_ref = :documentRef""")
+    Optional<ExpenditureRow> findDirectByDocument(String esa, int fiscalYear, String documentRef);
+
     /** The expenditure that spent a commitment, if it was spent. */
     Optional<ExpenditureRow> findByCommitment(UUID commitment);
 

@@ -60,14 +60,19 @@ public class ExpenditureController {
                     + "(422) and no more than the line has remaining (422, INSUFFICIENT_BALANCE with the remaining, "
                     + "nothing changed); spentOn must lie inside the fiscal year (422 naming its first and last "
                     + "day). A closed fiscal year takes nothing (409). If-Match is optional (412 when it names "
-                    + "another version of the fiscal year). 201 with the expenditure and its line's balance; "
+                    + "another version of the fiscal year). documentRef, the voucher (ฎีกา), names one expenditure of "
+                    + "the ESA's year: the same expenditure sent again with it is a 200 that records nothing (a "
+                    + "retry), another with it a 409. 201 with the expenditure and its line's balance; "
                     + "th.tambon.budget.expenditure-recorded.v1 on budget.v1 with the fiscal year's next version, "
                     + "which is the ETag.")
     @ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(
             implementation = ExpenditureRecordedView.class)),
             headers = @Header(name = "ETag", description = "the ESA's fiscal year's version after the expenditure"))
+    @ApiResponse(responseCode = "200", description = "Recorded already with this document and these figures; "
+            + "nothing changed", content = @Content(schema = @Schema(implementation = ExpenditureRecordedView.class)))
     @ProblemResponses.NotFound
     @ProblemResponses.UnknownReference
+    @ProblemResponses.Conflict
     @ProblemResponses.IllegalState
     @ProblemResponses.Stale
     @ProblemResponses.AnyWrite
@@ -81,7 +86,8 @@ public class ExpenditureController {
             @Body @Valid ExpenditureRequest request, Authentication authentication) {
         var recorded = Rejections.valueOrThrow(recording.record(request.draft(esa, year), ifMatch,
                 Actors.of(authentication)));
-        return HttpResponse.status(HttpStatus.CREATED).body(ExpenditureRecordedView.of(recorded))
+        return HttpResponse.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(ExpenditureRecordedView.of(recorded))
                 .header("ETag", Versions.etag(recorded.version()));
     }
 
