@@ -129,6 +129,21 @@ class ClosingAFiscalYearTest {
         assertThat(line.get("committed").decimalValue()).isEqualByComparingTo("0.00");
     }
 
+    @Test
+    void a_fiscal_year_is_not_closed_before_its_last_day_has_passed_in_bangkok() {
+        String year = "/api/v1/fiscal-years/2643/esas/P51-1";
+        assertThat(obec.put(year + "/rounds/1", TestHttp.json(Map.of("amount", "1000.00", "lines", List.of(
+                Map.of("line", 1, "category", "OPERATING", "purposeTh", "ค่าใช้จ่ายในการดำเนินงาน", "amount",
+                        "1000.00"))))).status()).isEqualTo(201);
+        String etag = obec.get(year).header("ETag");
+
+        TestHttp.Response early = lamphun.post(year + "/closing", "", Map.of("If-Match", etag));
+
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().get("detail").asText()).contains("2100-09-30");
+        assertThat(obec.get(year).json().get("closed").asBoolean()).isFalse();
+    }
+
     private static JsonNode answer(KafkaProbe budget, String activity, String type) {
         ConsumerRecord<String, byte[]> found = budget.await(r -> activity.equals(r.key())
                 && type.equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), WAIT);

@@ -26,10 +26,12 @@ import th.tambon.security.Actor;
 import th.tambon.service.Bangkok;
 import th.tambon.service.Outcome;
 import th.tambon.service.Rejection;
+import th.tambon.service.ThaiDates;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -153,6 +155,12 @@ public class ClosingFiscalYears {
         if (fiscalYear.closed()) {
             return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "fiscalYear", "fiscal year " + year + " of " + esa
                     + " is closed already (" + fiscalYear.closedAt() + ")");
+        }
+        LocalDate lastDay = th.tambon.service.FiscalYear.of(year).lastDay();
+        if (!Bangkok.today(clock).isAfter(lastDay)) {
+            return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "fiscalYear", "fiscal year " + year + " runs "
+                    + "until " + lastDay + " (" + ThaiDates.format(lastDay) + "); it closes once that day has passed "
+                    + "in Bangkok");
         }
         List<CommitmentRow> open = yearEnd.commitments(esa, year, CommitmentRow.OPEN);
         List<CommitmentRow> notCarried = open.stream().filter(c -> !c.carriedOver()).toList();
