@@ -1,6 +1,5 @@
 package th.tambon.budget;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,21 +12,17 @@ import th.tambon.contracts.EventType;
 import th.tambon.contracts.Topics;
 import th.tambon.contracts.events.ActivityFundingRequested;
 import th.tambon.replica.schools.SchoolsFeed;
+import th.tambon.testkit.PublishedEvents;
+import th.tambon.testkit.PublishedEvents.Published;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -94,21 +89,12 @@ class OneVersionSequencePerKeyTest {
                 "reference", "ศธ 04002/ว5678", "withObligation", true))));
         ok(obec.withHeader("If-Match", etag()).post(YEAR + "/closing", ""));
 
-        List<Published> published = published();
-        Map<String, List<Long>> versionsByKey = new LinkedHashMap<>();
-        for (Published event : published) {
-            assertThat(event.subject()).as("ce_subject of %s", event).isEqualTo(event.key());
-            versionsByKey.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event.version());
-        }
-        assertThat(versionsByKey.keySet()).as("the fiscal year's key and four activities'")
-                .contains("P51-1/2563", committed, refused, carried);
-        versionsByKey.forEach((key, versions) -> assertThat(versions)
-                .as("the versions of key %s in publication order (%s)", key, typesOf(published, key))
-                .isSorted().doesNotHaveDuplicates());
-        Set<String> budgetTypes = Arrays.stream(EventType.values()).filter(t -> t.topic().equals(Topics.BUDGET_V1))
-                .map(EventType::ceType).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(published.stream().map(Published::type).collect(Collectors.toSet()))
-                .as("every event type on budget.v1 was driven by this test").containsAll(budgetTypes);
+        Set<String> types = Arrays.stream(EventType.values()).filter(t -> t.topic().equals(Topics.BUDGET_V1))
+                .map(EventType::ceType).collect(Collectors.toSet());
+        List<Published> published = PublishedEvents.assertVersionsGrowPerKey(infra.database(),
+                Topics.BUDGET_V1, types);
+        assertThat(published.stream().map(Published::key).collect(Collectors.toSet()))
+                .as("the fiscal year's key and four activities'").contains("P51-1/2563", committed, refused, carried);
     }
 
     private String etag() {
@@ -123,27 +109,5 @@ class OneVersionSequencePerKeyTest {
     private static TestHttp.Response ok(TestHttp.Response response) {
         assertThat(response.status()).as(response.body()).isBetween(200, 201);
         return response;
-    }
-
-    private static List<String> typesOf(List<Published> published, String key) {
-        return published.stream().filter(p -> p.key().equals(key)).map(p -> p.type() + " v" + p.version()).toList();
-    }
-
-    /** The events in the order the relay publishes them: the outbox's id order (one key's events share a lane). */
-    private static List<Published> published() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<Published> published = new ArrayList<>();
-        try (Connection connection = infra.database().connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT message_key, subject, event_type, payload"
-                     + " FROM messaging.outbox_message WHERE topic = 'budget.v1' ORDER BY id")) {
-            while (rows.next()) {
-                published.add(new Published(rows.getString(1), rows.getString(2), rows.getString(3),
-                        json.readTree(rows.getString(4)).get("version").asLong()));
-            }
-        }
-        return published;
-    }
-
-    private record Published(String key, String subject, String type, long version) {
     }
 }
