@@ -92,10 +92,6 @@ CREATE TABLE expenditure (
     recorded_by  TEXT           NOT NULL
 );
 CREATE INDEX expenditure_line ON expenditure (line_id);
--- a direct expenditure's voucher (ฎีกา) names it once: sent again it is a retry (checked per ESA and year under the
--- fiscal year's lock; this index is the database's backstop on each line)
-CREATE UNIQUE INDEX expenditure_direct_document ON expenditure (line_id, document_ref)
-    WHERE activity IS NULL AND document_ref IS NOT NULL;
 
 -- A transfer between two lines of one ESA and fiscal year (โอนเปลี่ยนแปลง).
 CREATE TABLE transfer (
