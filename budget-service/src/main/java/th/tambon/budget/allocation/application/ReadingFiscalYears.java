@@ -44,7 +44,7 @@ public class ReadingFiscalYears {
      */
     public Outcome<EsaYear> esaYear(String esa, int fiscalYear, Actor actor) {
         if (!ReadingRounds.mayRead(actor, esa)) {
-            return Outcome.forbidden("Only OBEC, viewers or an officer of " + esa + " read its budget");
+            return ReadingRounds.notAReader(esa);
         }
         var year = years.findById(new FiscalYearRow.Key(esa, fiscalYear));
         List<RoundRow> found = year.isEmpty() ? List.of() : rounds.findByEsaAndFiscalYearOrderByRound(esa, fiscalYear);
@@ -57,7 +57,7 @@ public class ReadingFiscalYears {
     /** Whether the ESA has a round in the fiscal year that the actor may read: 403, 404, or done. */
     public Outcome<FiscalYearRow> readable(String esa, int fiscalYear, Actor actor) {
         if (!ReadingRounds.mayRead(actor, esa)) {
-            return Outcome.forbidden("Only OBEC, viewers or an officer of " + esa + " read its budget");
+            return ReadingRounds.notAReader(esa);
         }
         return years.findById(new FiscalYearRow.Key(esa, fiscalYear)).map(Outcome::done)
                 .orElseGet(() -> noRound(esa, fiscalYear));

@@ -29,9 +29,14 @@ public class ReadingRounds {
                 && esa.equals(actor.esa()));
     }
 
+    /** The 403 refusal of an actor who may not read {@code esa}'s budget ({@link #mayRead}). */
+    public static <T> Outcome<T> notAReader(String esa) {
+        return Outcome.forbidden("Only OBEC, viewers or an officer of " + esa + " read its budget");
+    }
+
     public Outcome<RecordingRounds.Recorded> round(String esa, int year, int round, Actor actor) {
         if (!mayRead(actor, esa)) {
-            return Outcome.forbidden("Only OBEC, viewers or an officer of " + esa + " read its budget");
+            return notAReader(esa);
         }
         return rounds.findByEsaAndFiscalYearAndRound(esa, year, round)
                 .map(r -> Outcome.done(new RecordingRounds.Recorded(r, lines.findByRoundIdOrderByLine(r.id()), false)))

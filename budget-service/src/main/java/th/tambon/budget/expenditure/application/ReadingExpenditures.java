@@ -14,8 +14,6 @@ import th.tambon.service.Outcome;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What an ESA spent in a fiscal year, direct expenditures and activities' alike, newest first (by the day spent, then
@@ -40,11 +38,10 @@ public class ReadingExpenditures {
 
     public Outcome<Listed> list(String esa, int year, int page, int size, Actor actor) {
         if (!ReadingRounds.mayRead(actor, esa)) {
-            return Outcome.forbidden("Only OBEC, viewers or an officer of " + esa + " read its budget");
+            return ReadingRounds.notAReader(esa);
         }
         Page<ExpenditureRow> found = expenditures.findOfEsaYear(esa, year, Pageable.from(page, size, NEWEST_FIRST));
-        Map<UUID, LineRow> named = found.isEmpty() ? Map.of() : lines.findOfEsaYear(esa, year).stream()
-                .collect(Collectors.toMap(LineRow::id, Function.identity()));
+        Map<UUID, LineRow> named = found.isEmpty() ? Map.of() : lines.byIdOfEsaYear(esa, year);
         return Outcome.done(new Listed(found, named));
     }
 }

@@ -8,8 +8,11 @@ import io.micronaut.data.repository.CrudRepository;
 import th.tambon.service.RowLocks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The {@code allocation_line} table. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -37,6 +40,11 @@ public abstract class LineRepository implements CrudRepository<LineRow, UUID> {
     /** An ESA's lines of a fiscal year, by round and line. */
     @Query("SELECT * FROM allocation_line WHERE esa = :esa AND fiscal_year = :fiscalYear ORDER BY round, line")
     public abstract List<LineRow> findOfEsaYear(String esa, int fiscalYear);
+
+    /** An ESA's lines of a fiscal year by their ids, as lists of transfers and expenditures name them. */
+    public Map<UUID, LineRow> byIdOfEsaYear(String esa, int fiscalYear) {
+        return findOfEsaYear(esa, fiscalYear).stream().collect(Collectors.toMap(LineRow::id, Function.identity()));
+    }
 
     /** Every ESA's lines of a fiscal year, by ESA, round and line. */
     @Query("SELECT * FROM allocation_line WHERE fiscal_year = :fiscalYear ORDER BY esa, round, line")

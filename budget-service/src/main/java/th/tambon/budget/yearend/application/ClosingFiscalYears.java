@@ -3,6 +3,7 @@ package th.tambon.budget.yearend.application;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import th.tambon.audit.AuditTrail;
+import th.tambon.budget.allocation.application.ReadingRounds;
 import th.tambon.budget.allocation.infrastructure.FiscalYearRepository;
 import th.tambon.budget.allocation.infrastructure.FiscalYearRow;
 import th.tambon.budget.ledger.infrastructure.Ledger;
@@ -71,8 +72,11 @@ public class ClosingFiscalYears {
         this.clock = clock;
     }
 
-    /** The ESA's commitments of the year, in {@code state} or all. */
-    public Outcome<List<CommitmentRow>> commitments(String esa, int year, String state) {
+    /** The ESA's commitments of the year, in {@code state} or all, for those who read its budget. */
+    public Outcome<List<CommitmentRow>> commitments(String esa, int year, String state, Actor actor) {
+        if (!ReadingRounds.mayRead(actor, esa)) {
+            return ReadingRounds.notAReader(esa);
+        }
         return Outcome.done(yearEnd.commitments(esa, year, state));
     }
 

@@ -25,10 +25,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import th.tambon.budget.allocation.application.ReadingRounds;
 import th.tambon.budget.yearend.application.ClosingFiscalYears;
 import th.tambon.contracts.Codes;
-import th.tambon.http.ApiProblemException;
 import th.tambon.http.IfMatch;
 import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
@@ -68,11 +66,8 @@ public class YearEndController {
             @Nullable @QueryValue @Pattern(regexp = "OPEN|SPENT|RELEASED", message = "must be OPEN, SPENT or RELEASED")
             String state,
             Authentication authentication) {
-        if (!ReadingRounds.mayRead(Actors.of(authentication), esa)) {
-            throw ApiProblemException.forbidden("Only OBEC, viewers or an officer of " + esa + " read its budget");
-        }
-        return Rejections.valueOrThrow(closing.commitments(esa, year, state)).stream().map(CommitmentView::of)
-                .toList();
+        return Rejections.valueOrThrow(closing.commitments(esa, year, state, Actors.of(authentication))).stream()
+                .map(CommitmentView::of).toList();
     }
 
     @Post("/commitments/{commitment}/carry-over")
