@@ -96,10 +96,7 @@ public class SettlingCommitments {
             return Handled.nothing("activity " + activity + " released request " + release.request() + ": " + what);
         }
         CommitmentRow open = commitment.get();
-        // the year (shared) before the line, in the order commitments, transfers and revisions take them
-        LineRow unlocked = lines.findById(open.lineId()).orElseThrow();
-        years.share(unlocked.esa(), unlocked.fiscalYear()).orElseThrow();
-        LineRow line = lines.lock(open.lineId()).orElseThrow();
+        LineRow line = lockLine(open).line();
         ledger.post(line, Movement.of(EntryKind.RELEASED, open.amount().negate(), "activity cancelled: "
                         + release.reason(), null).forActivity(activity, open.request(), open.id()), now,
                 AnsweringFundingRequests.BY).orElseThrow(() -> new IllegalStateException("releasing commitment "
@@ -142,10 +139,9 @@ public class SettlingCommitments {
                     + (commitment.isEmpty() ? "none was made" : "it was " + commitment.get().state()) + ")", now);
         }
         CommitmentRow open = commitment.get();
-        // the year (shared) before the line, in the order commitments, transfers and revisions take them
-        LineRow unlocked = lines.findById(open.lineId()).orElseThrow();
-        FiscalYearRow year = years.share(unlocked.esa(), unlocked.fiscalYear()).orElseThrow();
-        LineRow line = lines.lock(open.lineId()).orElseThrow();
+        Locked locked = lockLine(open);
+        FiscalYearRow year = locked.year();
+        LineRow line = locked.line();
         var costProblem = Baht.problemWith(report.actualCost());
         if (costProblem.isPresent()) {
             return refuse(saga, report, line, ExpenditureRefused.INVALID_REQUEST, "the actual cost "
@@ -202,6 +198,17 @@ public class SettlingCommitments {
         journal.announce(seen, version -> recorded(row, line, open, version), now);
         return Handled.moved("spent " + cost + " baht of the " + open.amount() + " committed for request "
                 + open.request() + " of activity " + activity);
+    }
+
+    /** A commitment's line, locked, and its fiscal year, share-locked. */
+    private record Locked(FiscalYearRow year, LineRow line) {
+    }
+
+    /** Locks the commitment's year (shared) and then its line: the order commitments, transfers and revisions take. */
+    private Locked lockLine(CommitmentRow commitment) {
+        LineRow unlocked = lines.findById(commitment.lineId()).orElseThrow();
+        FiscalYearRow year = years.share(unlocked.esa(), unlocked.fiscalYear()).orElseThrow();
+        return new Locked(year, lines.lock(commitment.lineId()).orElseThrow());
     }
 
     /** The cost of a commitment spent already, reported again: the same expenditure announced again. */
