@@ -14,7 +14,7 @@ import th.tambon.replica.schools.SchoolsFeed;
 import th.tambon.events.certificate.infrastructure.PdfPages;
 import th.tambon.messaging.cloudevents.CloudEventHeaders;
 import th.tambon.service.Bangkok;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;

@@ -9,8 +9,8 @@ import th.tambon.budget.allocation.infrastructure.RoundRow;
 import th.tambon.budget.ledger.infrastructure.LineRow;
 import th.tambon.budget.ledger.model.Balance;
 import th.tambon.budget.ledger.model.Category;
-import th.tambon.service.FiscalYear;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.FiscalYear;
+import th.tambon.http.ThaiDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.budget.allocation.infrastructure.RoundRow;
 import th.tambon.budget.ledger.infrastructure.LineRow;
 import th.tambon.budget.ledger.model.Balance;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -5,8 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.budget.allocation.infrastructure.YearTotalsRepository;
 import th.tambon.budget.ledger.model.Balance;
-import th.tambon.service.FiscalYear;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.FiscalYear;
+import th.tambon.http.ThaiDates;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package th.tambon.budget.expenditure.model;
 
 import th.tambon.budget.ledger.model.Baht;
-import th.tambon.service.FiscalYear;
+import th.tambon.http.FiscalYear;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

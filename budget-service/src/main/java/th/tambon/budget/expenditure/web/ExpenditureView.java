@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.budget.expenditure.infrastructure.ExpenditureRow;
 import th.tambon.budget.ledger.infrastructure.LineRow;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.math.BigDecimal;
 import java.time.Instant;

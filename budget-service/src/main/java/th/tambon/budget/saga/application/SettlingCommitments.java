@@ -24,7 +24,7 @@ import th.tambon.contracts.budget.ExpenditureRefused;
 import th.tambon.contracts.events.ActivityCostReported;
 import th.tambon.contracts.events.ActivityFundingReleased;
 import th.tambon.service.Bangkok;
-import th.tambon.service.FiscalYear;
+import th.tambon.http.FiscalYear;
 
 import java.math.BigDecimal;
 import java.time.Clock;

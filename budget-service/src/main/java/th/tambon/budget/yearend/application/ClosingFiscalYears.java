@@ -27,7 +27,7 @@ import th.tambon.security.Actor;
 import th.tambon.service.Bangkok;
 import th.tambon.service.Outcome;
 import th.tambon.service.Rejection;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -160,7 +160,7 @@ public class ClosingFiscalYears {
             return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "fiscalYear", "fiscal year " + year + " of " + esa
                     + " is closed already (" + fiscalYear.closedAt() + ")");
         }
-        LocalDate lastDay = th.tambon.service.FiscalYear.of(year).lastDay();
+        LocalDate lastDay = th.tambon.http.FiscalYear.of(year).lastDay();
         if (!Bangkok.today(clock).isAfter(lastDay)) {
             return Outcome.rejected(Rejection.Reason.ILLEGAL_STATE, "fiscalYear", "fiscal year " + year + " runs "
                     + "until " + lastDay + " (" + ThaiDates.format(lastDay) + "); it closes once that day has passed "

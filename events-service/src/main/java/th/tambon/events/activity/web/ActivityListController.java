@@ -35,7 +35,7 @@ import th.tambon.http.Sorting;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.security.Actors;
 import th.tambon.security.AnyRole;
-import th.tambon.service.FiscalYear;
+import th.tambon.http.FiscalYear;
 import th.tambon.service.Rejections;
 
 import java.time.LocalDate;

@@ -8,8 +8,8 @@ import th.tambon.events.activity.infrastructure.ActivityStepRow;
 import th.tambon.events.activity.model.Activity;
 import th.tambon.events.activity.model.ActivityDetails;
 import th.tambon.events.participation.web.ParticipationView;
-import th.tambon.service.FiscalYear;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.FiscalYear;
+import th.tambon.http.ThaiDates;
 
 import java.math.BigDecimal;
 import java.time.Instant;

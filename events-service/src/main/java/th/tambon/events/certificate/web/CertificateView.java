@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.events.certificate.model.Certificate;
 import th.tambon.events.certificate.model.VerificationCode;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

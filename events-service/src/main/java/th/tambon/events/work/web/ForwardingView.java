@@ -3,7 +3,7 @@ package th.tambon.events.work.web;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.events.work.infrastructure.ForwardingRow;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import th.tambon.events.work.infrastructure.ForwardingRow;
 import th.tambon.events.work.infrastructure.WorkStepRow;
 import th.tambon.events.work.model.Work;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

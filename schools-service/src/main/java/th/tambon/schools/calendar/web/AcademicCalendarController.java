@@ -24,7 +24,7 @@ import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.calendar.infrastructure.AcademicYearRepository;
 import th.tambon.schools.calendar.model.AcademicCalendar;
 import th.tambon.schools.calendar.model.AcademicYear;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 import th.tambon.service.Bangkok;
 import th.tambon.security.AnyRole;
 

@@ -26,7 +26,7 @@ import th.tambon.http.Paging;
 import th.tambon.http.ProgrammeDate;
 import th.tambon.http.ProgrammeDates;
 import th.tambon.http.openapi.ProblemResponses;
-import th.tambon.service.FiscalYear;
+import th.tambon.http.FiscalYear;
 import th.tambon.schools.designation.infrastructure.DesignationRepository;
 import th.tambon.schools.designation.infrastructure.DesignationRow;
 import th.tambon.schools.school.infrastructure.SchoolRepository;

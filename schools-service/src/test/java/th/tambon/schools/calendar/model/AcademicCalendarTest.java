@@ -1,7 +1,7 @@
 package th.tambon.schools.calendar.model;
 
 import org.junit.jupiter.api.Test;
-import th.tambon.service.ThaiDates;
+import th.tambon.http.ThaiDates;
 
 import java.time.LocalDate;
 import java.util.Map;

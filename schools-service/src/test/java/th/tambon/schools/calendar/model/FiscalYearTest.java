@@ -1,7 +1,7 @@
 package th.tambon.schools.calendar.model;
 
 import org.junit.jupiter.api.Test;
-import th.tambon.service.FiscalYear;
+import th.tambon.http.FiscalYear;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package th.tambon.service;
+package th.tambon.http;
 
 import java.time.LocalDate;
 
