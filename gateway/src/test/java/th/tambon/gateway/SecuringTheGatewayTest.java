@@ -44,10 +44,14 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
         return gateway;
     }
 
+    private static final String ANY_ROLE = "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR,VIEWER";
+
     @Override
     protected Map<String, String> authorizationMatrix() {
-        // /api/v1/** is not a route of the gateway's own: RoutedRequestsRule guards what it proxies
+        // /api/v1/** is not a route of the gateway's own but for the views it composes: RoutedRequestsRule guards what
+        // it proxies
         return Map.of(
+                "GET /api/v1/esas/{code}/report", ANY_ROLE,
                 "GET /openapi", SecurityRule.IS_ANONYMOUS,
                 "GET /health", RouteRules.OPEN_ENDPOINT,
                 "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,

@@ -1,6 +1,7 @@
 package th.tambon.http;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
@@ -14,5 +15,10 @@ public final class ThaiDates {
     public static String format(LocalDate date) {
         return date.getDayOfMonth() + " " + date.getMonth().getDisplayName(TextStyle.FULL, THAI) + " "
                 + (date.getYear() + 543);
+    }
+
+    /** A month as Thai readers write it: 2020-09 is "กันยายน 2563". */
+    public static String format(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, THAI) + " " + (month.getYear() + 543);
     }
 }

@@ -46,6 +46,15 @@ public class RouteTable {
             Pattern.compile("/api/v1/certificates/verify/[A-Za-z0-9-]{1,64}"),
             Pattern.compile("/verify/[A-Za-z0-9-]{1,64}"));
 
+    /**
+     * The views the gateway composes itself (th.tambon.gateway.report, .profile, .overview): never routed, though
+     * their paths lie under a routed prefix.
+     */
+    static final List<Pattern> COMPOSED = List.of(
+            Pattern.compile("/api/v1/esas/[^/]+/report"),
+            Pattern.compile("/api/v1/schools/[^/]+/report"),
+            Pattern.compile("/api/v1/overview"));
+
     private final Map<String, URI> services;
 
     public RouteTable(@Value("${tambon.gateway.services.schools}") URI schools,
@@ -55,6 +64,9 @@ public class RouteTable {
     }
 
     public Optional<Target> resolve(String path) {
+        if (COMPOSED.stream().anyMatch(p -> p.matcher(path).matches())) {
+            return Optional.empty();
+        }
         return ROUTES.stream().filter(r -> r.matches(path)).findFirst()
                 .map(r -> new Target(r.service(), services.get(r.service()), r.rewrite(path)));
     }

@@ -1,0 +1,91 @@
+package th.tambon.gateway.sources;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Calls a service for a view: within its timeout ({@link ViewSettings}), remembering its last good answer per caller
+ * and question. When the service is down, slow or failing (5xx), the section is {@link SectionStatus#STALE} with that
+ * answer and its time, or {@link SectionStatus#UNAVAILABLE}; the view still answers. A 404 is an answer ("none"); any
+ * other 4xx is the caller's problem and fails the view ({@link UpstreamRefused}). A stale answer is only ever shown to
+ * the caller (token subject and roles) who was given it.
+ */
+@Singleton
+public class Sources {
+    private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
+
+    private final ViewSettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Cache<Question, Fetched<?>> lastGood;
+
+    public Sources(ViewSettings settings, Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.clock = clock;
+        this.meters = meters;
+        this.lastGood = Caffeine.newBuilder().maximumSize(settings.remembered())
+                .expireAfterWrite(settings.staleFor()).build();
+    }
+
+    /**
+     * @param what the question, as the service is asked it (its path and parameters)
+     * @param call the call; an empty answer means the service said 404
+     */
+    public <T> Mono<Fetched<T>> fetch(Source source, Authentication caller, String what, Mono<T> call) {
+        Question question = new Question(source, caller.getName(), new TreeSet<>(caller.getRoles()).toString(), what);
+        return call.map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .timeout(settings.timeout(source))
+                .onErrorResume(HttpClientResponseException.class, e -> e.getStatus() == HttpStatus.NOT_FOUND
+                        ? Mono.just(Optional.empty())
+                        : Mono.error(e))
+                .map(answer -> remember(question, Fetched.ok(source, answer, clock.instant())))
+                .onErrorResume(e -> {
+                    if (e instanceof HttpClientResponseException refused && refused.getStatus().getCode() < 500) {
+                        return Mono.error(new UpstreamRefused(source, refused.getStatus().getCode(),
+                                refused.getResponse().getBody(String.class).orElse(""),
+                                refused.getResponse().getContentType().map(Object::toString)
+                                        .orElse("application/problem+json")));
+                    }
+                    return Mono.just(fallback(question, e));
+                });
+    }
+
+    private <T> Fetched<T> remember(Question question, Fetched<T> answer) {
+        lastGood.put(question, answer);
+        count(question.source(), SectionStatus.OK);
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Fetched<T> fallback(Question question, Throwable e) {
+        Fetched<T> last = (Fetched<T>) lastGood.getIfPresent(question);
+        Source source = question.source();
+        LOG.warn("{} gave no answer for a view ({}): {}; section {}", source.service(), question.what(), e.toString(),
+                last == null ? "unavailable" : "stale, as of " + last.asOf());
+        Fetched<T> given = last == null
+                ? Fetched.unavailable(source)
+                : new Fetched<>(source, SectionStatus.STALE, last.answer(), last.asOf());
+        count(source, given.status());
+        return given;
+    }
+
+    private void count(Source source, SectionStatus status) {
+        meters.counter("tambon.gateway.view.sections", "source", source.section(), "status", status.name()).increment();
+    }
+
+    private record Question(Source source, String subject, String roles, String what) {
+    }
+}

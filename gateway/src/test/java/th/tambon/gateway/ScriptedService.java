@@ -1,0 +1,85 @@
+package th.tambon.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A service behind the gateway whose answers a test scripts per path (query included) and changes as it goes: it
+ * can answer, fail with 503 ("down"), or answer late ("slow"). It records what reached it.
+ */
+final class ScriptedService implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<String> reached = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
+    private volatile Duration delay = Duration.ZERO;
+
+    record Answer(int status, String body) {
+    }
+
+    ScriptedService() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            String asked = exchange.getRequestURI().toString();
+            reached.add(asked + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Answer answer = down ? new Answer(503, "{\"status\":503}")
+                    : answers.getOrDefault(asked, new Answer(404, "{\"status\":404,\"detail\":\"not scripted: " + asked + "\"}"));
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type",
+                    answer.status() < 400 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    ScriptedService on(String pathAndQuery, int status, String body) {
+        answers.put(pathAndQuery, new Answer(status, body));
+        return this;
+    }
+
+    ScriptedService down(boolean down) {
+        this.down = down;
+        return this;
+    }
+
+    ScriptedService slow(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<String> reached() {
+        return List.copyOf(reached);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
