@@ -27,7 +27,7 @@ public record EsaReport(
         @Schema(example = "2020-09-30") LocalDate lastDay,
         @Schema(example = "1 ตุลาคม 2562") String firstDayTh,
         @Schema(example = "30 กันยายน 2563") String lastDayTh,
-        @Schema(description = "the office as schools-service registers it (null when schools is unavailable)")
+        @Schema(type = "object", description = "the office as schools-service registers it (null when schools is unavailable)")
         @Nullable Office office,
         @Schema(description = "quality schools active on the year's last day", example = "31") @Nullable Long qualitySchools,
         @Schema(description = "schools registered in the ESA", example = "31") @Nullable Long schools,
@@ -42,10 +42,10 @@ public record EsaReport(
         @Schema(example = "21700.00") @Nullable String spent,
         @Schema(description = "allocated − committed − spent", example = "197000.00") @Nullable String remaining,
         @Schema(description = "spent ÷ allocated, percent", example = "9.92") @Nullable String executionRate,
-        @Schema(description = "the year's activities by type, state and month") @Nullable Activities activities,
-        @Schema(description = "works presented at the year's activities") @Nullable Works works,
-        @Schema(description = "ITA results of the year") @Nullable Ita ita,
-        @Schema(description = "the budget by category and by round and line") @Nullable Budget budget,
+        @Schema(type = "object", description = "the year's activities by type, state and month") @Nullable Activities activities,
+        @Schema(type = "object", description = "works presented at the year's activities") @Nullable Works works,
+        @Schema(type = "object", description = "ITA results of the year") @Nullable Ita ita,
+        @Schema(type = "object", description = "the budget by category and by round and line") @Nullable Budget budget,
         @Schema(description = "money linked to outcomes") Outcomes outcomes,
         @Schema(description = "each source's status: OK, STALE (its last good answer, as of staleAsOf) or UNAVAILABLE",
                 example = "{\"schools\": \"OK\", \"events\": \"OK\", \"budget\": \"STALE\"}")
