@@ -155,7 +155,7 @@ final class BudgetChecks {
      * Baht as a decimal string ("197000.00"), never a JSON number (which may round), not negative, at most two
      * decimals; null (with its problem listed) otherwise.
      */
-    private BigDecimal baht(JsonNode value, String path) {
+    BigDecimal baht(JsonNode value, String path) {
         if (value == null || !value.isTextual() || !BAHT.matcher(value.asText()).matches()) {
             file.problem(path, "must be baht as a string with at most two decimals, such as \"197000.00\"");
             return null;
@@ -193,7 +193,7 @@ final class BudgetChecks {
         }
     }
 
-    private static boolean whole(JsonNode value, int min, int max) {
+    static boolean whole(JsonNode value, int min, int max) {
         return value != null && value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= min
                 && value.asInt() <= max;
     }

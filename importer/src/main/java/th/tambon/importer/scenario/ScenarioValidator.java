@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * ESA, a network's members: each listed once, a second listing naming the first), references inside the file (a
  * school's ESA, a network's chair and members), and the programme's rules (a tambon in its ESA's province, one quality
  * school per tambon, network members the ESA's own quality schools), each allocation round ({@link BudgetChecks}) and
- * each activity ({@link ActivityChecks}). The section this version does not load ({@code expect}) is not checked: it is
- * reported as skipped.
+ * each activity ({@link ActivityChecks}) and each expected figure ({@link ExpectChecks}: {@code import --check} compares
+ * them with the gateway's reports).
  */
 public final class ScenarioValidator {
     public static final String FORMAT = "tambon-scenario/1";
@@ -70,6 +70,7 @@ public final class ScenarioValidator {
         each(root, "networks", "esa", this::network);
         budget.check(root);
         new ActivityChecks(this, today).check(root);
+        new ExpectChecks(this, budget).check(root);
         return List.copyOf(problems);
     }
 

@@ -273,4 +273,27 @@ class ScenarioValidatorTest {
 
         assertThat(validator.validate(file)).isEmpty();
     }
+
+    @Test
+    void every_mistake_in_an_expected_figure_is_listed_with_its_path() throws Exception {
+        ObjectNode file = seed();
+        ArrayNode expect = (ArrayNode) file.get("expect");
+        expect.add(expect.get(0).deepCopy());
+        ObjectNode first = (ObjectNode) expect.get(0);
+        first.put("qualitySchools", -1).put("activitiesHeld", 1.5).put("allocated", "0.001").put("committed", 0)
+                .put("spent", "-1.00").remove("participantsTotal");
+        ((ObjectNode) expect.get(1)).put("esa", "P50-1").put("fiscalYear", 63).put("remaining", "197000.01");
+
+        assertThat(validator.validate(file)).extracting(ScenarioProblem::toString).containsExactly(
+                "$.expect[0].qualitySchools: must be a whole number, 0 or more",
+                "$.expect[0].activitiesHeld: must be a whole number, 0 or more",
+                "$.expect[0].participantsTotal: must be a whole number, 0 or more",
+                "$.expect[0].allocated: has more than two decimals (0.001): baht are counted to the satang",
+                "$.expect[0].committed: must be baht as a string with at most two decimals, such as \"197000.00\"",
+                "$.expect[0].spent: must not be negative (-1.00)",
+                "$.expect[1].esa: ESA P50-1 is not among the file's esas",
+                "$.expect[1].fiscalYear: must be a fiscal year (BE) from 2543 to 2643",
+                "$.expect[1].remaining: is 197000.01, but allocated - committed - spent is 197000.00",
+                "$.expect[2].fiscalYear: P31-4 in fiscal year 2563 is listed twice (first at $.expect[0])");
+    }
 }
