@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import th.tambon.importer.check.Checked;
+import th.tambon.importer.check.CheckingFigures;
+import th.tambon.importer.check.Eventually;
+import th.tambon.importer.gateway.GatewayRefused;
 import th.tambon.importer.gateway.Gateway;
 import th.tambon.importer.gateway.RetryPolicy;
 import th.tambon.importer.load.ActivitySection;
@@ -41,6 +45,8 @@ import java.util.function.Function;
  * rounds) and {@code activities} (each driven to its outcome through the funding saga) through the gateway, and prints a
  * summary table. Idempotent by natural key; a run cut short
  * resumes when run again. An activity waiting for budget-service's answer is not a failure: the exit code stays 0.
+ * With {@code --check} a successful import is followed by comparing the file's {@code expect} figures with the
+ * gateway's reports ({@link CheckingFigures}); {@code --check-only} compares them without loading.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Validates a tambon-scenario/1 file, then loads its ESAs, schools, quality-school designations, "
@@ -48,13 +54,20 @@ import java.util.function.Function;
                 + "or released by budget-service) through the gateway, as any client would.",
                 "Running it again changes nothing that is already loaded (\"unchanged\"); after a crash it resumes.",
                 "An activity whose funding budget-service has not answered yet is \"waiting\" (for budget), not "
-                        + "failed: run the import again later to take it on."},
+                        + "failed: run the import again later to take it on.",
+                "--check then compares each figure of the file's expect list with the gateway's report of that ESA "
+                        + "and fiscal year (GET /api/v1/esas/{esa}/report?fiscalYear=) and prints a table: esa, "
+                        + "fiscalYear, field, expected, actual, \u2713 or \u2717. A figure whose section of the report "
+                        + "(schools, events, budget) is not OK shows that section's status instead. While anything "
+                        + "differs the check is made again, for up to --check-wait seconds, as the services catch up."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything loaded or already there (or waiting for budget)",
                 "1:some items failed (listed in the summary)",
                 "2:wrong command line", "3:the file is unreadable or breaks a rule; nothing was written",
                 "4:stopped: the token was refused or the gateway stayed away; run again to resume",
-                "5:an unexpected error, a bug in the importer (its stack trace is printed); what was loaded stays"},
+                "5:an unexpected error, a bug in the importer (its stack trace is printed); what was loaded stays",
+                "6:--check or --check-only: a figure differs from the file's expect list (still after --check-wait), "
+                        + "a report could not be read, or its section was not OK; what was loaded stays"},
         exitCodeOnExecutionException = TambonImport.UNEXPECTED)
 final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the scenario file (JSON, tambon-scenario/1)")
@@ -77,6 +90,19 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--validate-only", description = "only check the file; do not contact the gateway")
     boolean validateOnly;
+
+    @Option(names = "--check", description = "after a successful import, compare the file's expect figures with "
+            + "the gateway's reports; exit 6 when one differs")
+    boolean check;
+
+    @Option(names = "--check-only", description = "validate the file and compare its expect figures with the gateway's "
+            + "reports, loading nothing (not with --dry-run or --validate-only)")
+    boolean checkOnly;
+
+    @Option(names = "--check-wait", paramLabel = "SECONDS", defaultValue = "30",
+            description = "how long --check tries again while a figure differs, as the services catch up with the "
+                    + "import, 0 (one attempt) to 600 (default ${DEFAULT-VALUE})")
+    int checkWait;
 
     @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
     boolean noProgress;
@@ -117,6 +143,16 @@ final class ImportCommand implements Callable<Integer> {
             err.println("--parallel must be 1 to 32 and --max-attempts 1 to 100");
             return TambonImport.USAGE;
         }
+        if ((check || checkOnly) && (validateOnly || dryRun)) {
+            err.println("--check and --check-only read the gateway's reports: not with --validate-only, which does not "
+                    + "contact the gateway, nor with --dry-run, which loads nothing to check (--check-only checks what "
+                    + "the registry holds now)");
+            return TambonImport.USAGE;
+        }
+        if (checkWait < 0 || checkWait > 600) {
+            err.println("--check-wait must be 0 to 600 seconds");
+            return TambonImport.USAGE;
+        }
         ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         JsonNode scenario;
         try {
@@ -152,6 +188,10 @@ final class ImportCommand implements Callable<Integer> {
                     + "starts it; --gateway or TAMBON_GATEWAY_URL points elsewhere. Nothing was written.");
             return TambonImport.STOPPED;
         }
+        if (checkOnly) {
+            out.println("Checking the figures " + file.getFileName() + " expects with " + gateway);
+            return check(client, scenario);
+        }
         Progress progress = noProgress ? Progress.NONE : new ConsoleProgress(terminal, out);
         out.println((dryRun ? "Comparing " : "Loading ") + file.getFileName() + " with " + gateway
                 + (scenario.hasNonNull("title") ? "\n  " + scenario.get("title").asText() : ""));
@@ -165,6 +205,28 @@ final class ImportCommand implements Callable<Integer> {
         if (summary.stopped()) {
             return TambonImport.STOPPED;
         }
-        return summary.total(Outcome.FAILED) > 0 ? TambonImport.SOME_FAILED : TambonImport.OK;
+        if (summary.total(Outcome.FAILED) > 0) {
+            return TambonImport.SOME_FAILED;
+        }
+        return check ? check(client, scenario) : TambonImport.OK;
+    }
+
+    /** Compares the file's expect figures with the gateway's reports and prints the table once, at the end. */
+    private int check(Gateway client, JsonNode scenario) {
+        JsonNode expect = scenario.path("expect");
+        if (!expect.isArray() || expect.isEmpty()) {
+            out.println("The file expects no figures (its expect list is empty or absent): nothing to check.");
+            return TambonImport.OK;
+        }
+        Checked checked;
+        try {
+            checked = new CheckingFigures(client, Eventually.within(Duration.ofSeconds(checkWait)), out).check(expect);
+        } catch (GatewayRefused e) {
+            err.println("The check stopped: " + e.getMessage());
+            return TambonImport.STOPPED;
+        }
+        out.println();
+        checked.print(out);
+        return checked.ok() ? TambonImport.OK : TambonImport.CHECK_FAILED;
     }
 }

@@ -23,6 +23,11 @@ public final class TambonImport {
     public static final int STOPPED = 4;
     /** Exit code: an unexpected error, a bug in the importer (the stack trace is printed); what was loaded stays. */
     public static final int UNEXPECTED = 5;
+    /**
+     * Exit code of {@code --check} and {@code --check-only}: a figure of {@code expect} is not what the gateway reports
+     * (still after waiting), a report could not be read, or a figure's section of the report was not OK.
+     */
+    public static final int CHECK_FAILED = 6;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

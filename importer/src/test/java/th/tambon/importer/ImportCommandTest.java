@@ -107,13 +107,162 @@ class ImportCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("java.lang.IllegalStateException: a bug before loading");
     }
 
+    /** The report the gateway gives for {@code expect}: its eight figures as the file has them, every section OK. */
+    private static ObjectNode report(JsonNode expect) {
+        ObjectNode report = ((ObjectNode) expect.deepCopy()).put("generatedAt", "2026-11-24T10:00:00+07:00");
+        report.putObject("sections").put("schools", "OK").put("events", "OK").put("budget", "OK");
+        return report;
+    }
+
+    private JsonNode expected(int index) throws Exception {
+        return JSON.readTree(seed().toFile()).get("expect").get(index);
+    }
+
+    /** Answers each report of the seed's expect list as {@code change} makes it from the matching one. */
+    private void reports(java.util.function.BiConsumer<String, ObjectNode> change) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            JsonNode expect = expected(i);
+            String esa = expect.get("esa").asText();
+            ObjectNode report = report(expect);
+            change.accept(esa, report);
+            stand.on("GET /api/v1/esas/" + esa + "/report?fiscalYear=2563", 200, report.toString());
+        }
+    }
+
+    private static long count(String text, String part) {
+        return text.lines().filter(line -> line.contains(part)).count();
+    }
+
+    @Test
+    void checking_after_the_import_prints_every_expected_figure_beside_the_report_s_and_exits_0_when_all_match()
+            throws Exception {
+        reports((esa, report) -> {
+            if (esa.equals("P31-4")) {
+                report.put("allocated", "0").put("remaining", "0.0"); // the same baht, written otherwise
+            }
+        });
+
+        int exit = run(file -> List.of(), "--check", seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isZero();
+        assertThat(printed).containsPattern("(?m)^esa +fiscalYear +field +expected +actual$")
+                .containsPattern("(?m)^P31-4 +2563 +qualitySchools +40 +40 +✓$")
+                .containsPattern("(?m)^P31-4 +2563 +allocated +0\\.00 +0 +✓$")
+                .containsPattern("(?m)^P31-4 +2563 +remaining +0\\.00 +0\\.0 +✓$")
+                .containsPattern("(?m)^P51-1 +2563 +participantsTotal +104 +104 +✓$")
+                .containsPattern("(?m)^P51-1 +2563 +spent +21700\\.00 +21700\\.00 +✓$")
+                .contains("All 16 figures of 2 reports are as the file expects.");
+        assertThat(count(printed, "✓")).isEqualTo(16);
+        assertThat(stand.seen()).contains("GET /api/v1/esas/P31-4/report?fiscalYear=2563",
+                "GET /api/v1/esas/P51-1/report?fiscalYear=2563");
+    }
+
+    @Test
+    void a_figure_that_differs_exits_6_with_its_row_marked_and_the_others_still_listed() throws Exception {
+        reports((esa, report) -> {
+            if (esa.equals("P51-1")) {
+                report.put("spent", "21000.00").put("certificatesAwarded", 30);
+            }
+        });
+
+        int exit = run(file -> List.of(), "--check", "--check-wait", "0", seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isEqualTo(6);
+        assertThat(printed).containsPattern("(?m)^P51-1 +2563 +spent +21700\\.00 +21000\\.00 +✗$")
+                .containsPattern("(?m)^P51-1 +2563 +certificatesAwarded +31 +30 +✗$")
+                .containsPattern("(?m)^P51-1 +2563 +allocated +218700\\.00 +218700\\.00 +✓$")
+                .contains("2 of 16 figures of 2 reports are not as the file expects: 2 differ.");
+        assertThat(count(printed, "✓")).isEqualTo(14);
+    }
+
+    @Test
+    void a_section_that_is_unavailable_exits_6_naming_it_beside_the_figures_that_come_from_it() throws Exception {
+        reports((esa, report) -> {
+            if (esa.equals("P31-4")) {
+                report.putNull("activitiesHeld").putNull("participantsTotal").putNull("certificatesAwarded");
+                ((ObjectNode) report.get("sections")).put("events", "UNAVAILABLE");
+            }
+        });
+
+        int exit = run(file -> List.of(), "--check", "--check-wait", "0", seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isEqualTo(6);
+        assertThat(printed).containsPattern("(?m)^P31-4 +2563 +activitiesHeld +1 +events UNAVAILABLE +✗$")
+                .containsPattern("(?m)^P31-4 +2563 +participantsTotal +40 +events UNAVAILABLE +✗$")
+                .containsPattern("(?m)^P31-4 +2563 +certificatesAwarded +0 +events UNAVAILABLE +✗$")
+                .containsPattern("(?m)^P31-4 +2563 +qualitySchools +40 +40 +✓$")
+                .contains("3 of 16 figures of 2 reports are not as the file expects: 3 from a section of the "
+                        + "report that is not OK.")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void a_report_that_cannot_be_read_exits_6_with_the_gateway_s_answer() throws Exception {
+        reports((esa, report) -> { });
+        stand.on("GET /api/v1/esas/P51-1/report?fiscalYear=2563", 404, "{\"status\":404,\"detail\":\"no ESA P51-1\"}");
+
+        int exit = run(file -> List.of(), "--check", "--check-wait", "0", seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isEqualTo(6);
+        assertThat(printed).containsPattern("(?m)^P51-1 +2563 +report +8 figures +unreadable +✗$")
+                .contains("P51-1 2563: GET /api/v1/esas/P51-1/report?fiscalYear=2563 answered 404: no ESA P51-1",
+                        "8 of 16 figures of 2 reports are not as the file expects: 8 of reports that could not be read.");
+    }
+
+    @Test
+    void a_difference_that_is_right_on_a_later_attempt_exits_0_and_prints_the_table_once() throws Exception {
+        reports((esa, report) -> { });
+        ObjectNode settled = report(expected(1));
+        ObjectNode before = settled.deepCopy().put("committed", "21700.00").put("spent", "0.00");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        stand.on("GET /api/v1/esas/P51-1/report?fiscalYear=2563", () -> new StandInGateway.Answer(200,
+                (asked.incrementAndGet() < 3 ? before : settled).toString()));
+
+        int exit = run(file -> List.of(), "--check", "--check-wait", "10", seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isZero();
+        assertThat(asked.get()).isEqualTo(3);
+        assertThat(count(printed, "fiscalYear")).isEqualTo(1);
+        assertThat(printed).containsPattern("(?m)^P51-1 +2563 +committed +0\\.00 +0\\.00 +✓$")
+                .contains("All 16 figures of 2 reports are as the file expects.");
+    }
+
+    @Test
+    void check_only_compares_the_reports_without_loading_anything() throws Exception {
+        reports((esa, report) -> { });
+
+        int exit = run(file -> {
+            throw new IllegalStateException("nothing is loaded");
+        }, "--check-only", seed().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + "\n" + err).isZero();
+        assertThat(stand.seen()).containsExactlyInAnyOrder("GET /api/v1/esas/P31-4/report?fiscalYear=2563",
+                "GET /api/v1/esas/P51-1/report?fiscalYear=2563");
+        assertThat(printed).contains("All 16 figures of 2 reports are as the file expects.");
+    }
+
+    @Test
+    void checking_is_refused_with_a_validation_only_or_a_dry_run() throws Exception {
+        assertThat(run(file -> List.of(), "--check", "--validate-only", seed().toString())).isEqualTo(2);
+        assertThat(run(file -> List.of(), "--check-only", "--dry-run", seed().toString())).isEqualTo(2);
+        assertThat(run(file -> List.of(), "--check", "--check-wait", "-1", seed().toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--check-only");
+        assertThat(stand.seen()).isEmpty();
+    }
+
     @Test
     void the_help_lists_every_exit_code() {
         int exit = run(ImportCommand::sections, "--help");
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "1   some items failed",
-                "4   stopped", "5   an unexpected error");
+                "4   stopped", "5   an unexpected error", "6   --check");
     }
 
     @Test

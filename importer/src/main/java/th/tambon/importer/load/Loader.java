@@ -154,7 +154,9 @@ public final class Loader {
             if (!HEADER.contains(member.getKey()) && !loaded.contains(member.getKey()) && !member.getValue().isNull()) {
                 int size = member.getValue().isArray() ? member.getValue().size() : 1;
                 summary.skip(member.getKey(), size + (size == 1 ? " entry" : " entries")
-                        + ", which this version of the importer does not load yet");
+                        + (member.getKey().equals("expect")
+                        ? ", figures to compare with the gateway's reports, not to load (--check compares them)"
+                        : ", which this version of the importer does not load yet"));
             }
         }
     }

@@ -92,7 +92,8 @@ class LoaderTest {
                 "$.networks[0] (P51-1): not tried: esas P51-1 failed");
         assertThat(print(summary)).contains("  $.esas[1] (P51-1): 422 refused P51-1\n",
                 "  4 items from $.schools[0]: not tried: esas P51-1 failed\n",
-                "expect         skipped: 2 entries, which this version of the importer does not load yet");
+                "expect         skipped: 2 entries, figures to compare with the gateway's reports, not to load "
+                        + "(--check compares them)");
     }
 
     @Test
