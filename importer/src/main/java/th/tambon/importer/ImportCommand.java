@@ -61,7 +61,8 @@ import java.util.function.Function;
                         + "(schools, events, budget) is not OK shows that section's status instead. While anything "
                         + "differs the check is made again, for up to --check-wait seconds, as the services catch up."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:everything loaded or already there (or waiting for budget)",
+        exitCodeList = {"0:everything loaded or already there (or waiting for budget); with --check or --check-only, "
+                + "every expected figure as the gateway reports it",
                 "1:some items failed (listed in the summary)",
                 "2:wrong command line", "3:the file is unreadable or breaks a rule; nothing was written",
                 "4:stopped: the token was refused or the gateway stayed away; run again to resume",
