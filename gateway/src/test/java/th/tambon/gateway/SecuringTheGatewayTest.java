@@ -52,6 +52,7 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
         // it proxies
         return Map.of(
                 "GET /api/v1/esas/{code}/report", ANY_ROLE,
+                "GET /api/v1/overview", "OBEC_ADMIN,VIEWER",
                 "GET /openapi", SecurityRule.IS_ANONYMOUS,
                 "GET /health", RouteRules.OPEN_ENDPOINT,
                 "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,

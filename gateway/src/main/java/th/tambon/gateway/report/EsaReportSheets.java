@@ -2,10 +2,8 @@ package th.tambon.gateway.report;
 
 import th.tambon.gateway.export.Column;
 import th.tambon.gateway.export.Sheet;
-import th.tambon.gateway.sources.SectionStatus;
+import th.tambon.gateway.sources.SourcesSheet;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +12,6 @@ import static th.tambon.gateway.export.Sheet.row;
 
 /** An ESA report as sheets: the headline figures, then a sheet per breakdown, and where each section came from. */
 public final class EsaReportSheets {
-    private static final DateTimeFormatter BANGKOK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Bangkok"));
-
     private EsaReportSheets() {
     }
 
@@ -62,11 +57,7 @@ public final class EsaReportSheets {
         if (r.ita() != null) {
             sheets.add(counts("ITA ของโรงเรียน", "ระดับ", r.ita().schoolLevels()));
         }
-        List<List<Object>> sources = new ArrayList<>();
-        r.sections().forEach((name, status) -> sources.add(row(name, status.name(),
-                status == SectionStatus.STALE ? BANGKOK_TIME.format(r.staleAsOf().get(name)) : null)));
-        sheets.add(new Sheet("แหล่งข้อมูล", List.of(Column.text("แหล่งข้อมูล"), Column.text("สถานะ"),
-                Column.text("ข้อมูล ณ (เวลาประเทศไทย)")), sources));
+        sheets.add(SourcesSheet.of(r.sections(), r.staleAsOf()));
         return sheets;
     }
 

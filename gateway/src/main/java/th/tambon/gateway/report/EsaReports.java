@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import th.tambon.gateway.sources.Answers;
 import th.tambon.gateway.sources.Baht;
 import th.tambon.gateway.sources.Fetched;
-import th.tambon.gateway.sources.SectionStatus;
 import th.tambon.http.FiscalYear;
 import th.tambon.http.ThaiDates;
 
@@ -41,14 +40,7 @@ public final class EsaReports {
         Long participants = events.figure(Answers.EsaActivities::participantsOfHeld, 0L);
         Long reached = events.figure(Answers.EsaActivities::schoolsReached, 0L);
         BigDecimal spent = money == null ? null : money.spent();
-        Map<String, SectionStatus> sections = new LinkedHashMap<>();
-        Map<String, Instant> staleAsOf = new LinkedHashMap<>();
-        for (Fetched<?> fetched : List.of(schools, events, budget)) {
-            sections.put(fetched.source().section(), fetched.status());
-            if (fetched.status() == SectionStatus.STALE) {
-                staleAsOf.put(fetched.source().section(), fetched.asOf());
-            }
-        }
+        List<Fetched<?>> answers = List.of(schools, events, budget);
         return new EsaReport(esa, fiscalYear, year.firstDay(), year.lastDay(), ThaiDates.format(year.firstDay()),
                 ThaiDates.format(year.lastDay()), office,
                 schools.figure(Answers.EsaCounts::qualitySchools, 0L),
@@ -68,7 +60,7 @@ public final class EsaReports {
                 budget.answered() ? budget(budget.answer()) : null,
                 new EsaReport.Outcomes(reached, Baht.text(Baht.per(spent, participants)),
                         Baht.text(Baht.per(spent, reached))),
-                sections, staleAsOf, now);
+                Fetched.sections(answers), Fetched.staleAsOf(answers), now);
     }
 
     private static EsaReport.Activities activities(FiscalYear year, Optional<Answers.EsaActivities> answer) {

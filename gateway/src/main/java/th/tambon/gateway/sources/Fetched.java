@@ -3,6 +3,9 @@ package th.tambon.gateway.sources;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,5 +42,19 @@ public record Fetched<T>(Source source, SectionStatus status, Optional<T> answer
     /** The part of the answer a view reads (none when the answer has no such part), with the same status and time. */
     public <R> Fetched<R> narrow(Function<T, Optional<R>> part) {
         return new Fetched<>(source, status, answer.flatMap(part), asOf);
+    }
+
+    /** Each source's status, by section name, in the order given. */
+    public static Map<String, SectionStatus> sections(List<Fetched<?>> all) {
+        Map<String, SectionStatus> sections = new LinkedHashMap<>();
+        all.forEach(f -> sections.put(f.source().section(), f.status()));
+        return sections;
+    }
+
+    /** For each stale source, by section name, when it gave the answer shown. */
+    public static Map<String, Instant> staleAsOf(List<Fetched<?>> all) {
+        Map<String, Instant> asOf = new LinkedHashMap<>();
+        all.stream().filter(f -> f.status() == SectionStatus.STALE).forEach(f -> asOf.put(f.source().section(), f.asOf()));
+        return asOf;
     }
 }
