@@ -232,12 +232,14 @@ class RejectingBadInputTest {
             assertNamed(http.post(designations + "/00000000-0000-0000-0000-000000000000/steps",
                     TestHttp.json(Map.of("status", "DESIGNATED", "on", date))), "on", date);
             assertNamed(http.get("/api/v1/quality-schools?activeOn=" + date), "activeOn", date);
+            assertNamed(http.get("/api/v1/quality-schools/counts?activeOn=" + date), "activeOn", date);
             assertNamed(http.get("/api/v1/academic-years/on/" + date), "date", date);
             assertNamed(http.get("/api/v1/audit?from=" + date + "T00:00:00Z"), "from", date);
             assertNamed(http.get("/api/v1/audit?to=" + date + "T00:00:00Z"), "to", date);
         }
         for (String year : java.util.List.of("-5000", "9999", "2542", "2644")) {
             assertNamed(http.get("/api/v1/quality-schools?fiscalYear=" + year), "fiscalYear", year);
+            assertNamed(http.get("/api/v1/quality-schools/counts?fiscalYear=" + year), "fiscalYear", year);
             assertNamed(http.get("/api/v1/plans?academicYear=" + year), "academicYear", year);
             assertNamed(http.get("/api/v1/academic-years/" + year), "year", year);
             assertNamed(http.get("/api/v1/academic-years?from=" + year), "from", year);

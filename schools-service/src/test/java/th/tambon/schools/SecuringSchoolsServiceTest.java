@@ -66,6 +66,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
                 Map.entry("POST /api/v1/schools/{code}/designations/in-force", "OBEC_ADMIN"),
                 Map.entry("POST /api/v1/schools/{code}/designations/{id}/steps", "OBEC_ADMIN"),
                 Map.entry("GET /api/v1/quality-schools", ANY_ROLE),
+                Map.entry("GET /api/v1/quality-schools/counts", ANY_ROLE),
                 Map.entry("POST /api/v1/schools/{code}/plans", "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR"),
                 Map.entry("GET /api/v1/schools/{code}/plans", ANY_ROLE),
                 Map.entry("GET /api/v1/schools/{code}/plans/{year}", ANY_ROLE),

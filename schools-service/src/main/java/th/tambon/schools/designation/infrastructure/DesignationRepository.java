@@ -57,14 +57,19 @@ public interface DesignationRepository extends CrudRepository<DesignationRow, UU
             ORDER BY active_from LIMIT 1""")
     Optional<DesignationRow> findActiveOverlap(String tambonCode, UUID except, LocalDate from, @Nullable LocalDate until);
 
+    /**
+     * The one definition of "an active quality school on :on" over the {@code designation} table (as
+     * {@link Designation} states it): active from a day no later than :on and not withdrawn by :on. Every query of
+     * active designations says it with this. Spaces around it: a text block before it loses its trailing one.
+     */
+    String ACTIVE_ON = " (active_from <= :on AND (withdrawn_on IS NULL OR withdrawn_on > :on)) ";
+
     /** The designations of an ESA's schools (all ESAs when null) active on that date, by school code. */
     @Query(value = """
             SELECT designation_row_.* FROM designation designation_row_
-            WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa)
-              AND active_from <= :on AND (withdrawn_on IS NULL OR withdrawn_on > :on)""",
+            WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa) AND """ + ACTIVE_ON,
             countQuery = """
             SELECT count(*) FROM designation
-            WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa)
-              AND active_from <= :on AND (withdrawn_on IS NULL OR withdrawn_on > :on)""")
+            WHERE (CAST(:esa AS TEXT) IS NULL OR esa = :esa) AND """ + ACTIVE_ON)
     Page<DesignationRow> findActiveOn(@Nullable String esa, LocalDate on, Pageable pageable);
 }

@@ -29,6 +29,8 @@ import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.http.FiscalYear;
 import th.tambon.schools.designation.infrastructure.DesignationRepository;
 import th.tambon.schools.designation.infrastructure.DesignationRow;
+import th.tambon.schools.designation.infrastructure.QualitySchoolCountRepository;
+import th.tambon.schools.esa.model.EsaKind;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.schools.school.model.School;
 import th.tambon.service.Bangkok;
@@ -37,6 +39,7 @@ import th.tambon.security.AnyRole;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,11 +50,14 @@ import java.util.stream.Collectors;
 public class QualitySchoolController {
     private static final Sort BY_SCHOOL = Sort.of(Sort.Order.asc("school"));
     private final DesignationRepository designations;
+    private final QualitySchoolCountRepository counts;
     private final SchoolRepository schools;
     private final Clock clock;
 
-    public QualitySchoolController(DesignationRepository designations, SchoolRepository schools, Clock clock) {
+    public QualitySchoolController(DesignationRepository designations, QualitySchoolCountRepository counts,
+                                   SchoolRepository schools, Clock clock) {
         this.designations = designations;
+        this.counts = counts;
         this.schools = schools;
         this.clock = clock;
     }
@@ -75,15 +81,52 @@ public class QualitySchoolController {
             Integer fiscalYear,
             @Parameter(description = "zero-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @Parameter(description = "items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        if (activeOn != null && fiscalYear != null) {
-            throw ApiProblemException.invalidField("fiscalYear", "give activeOn or fiscalYear, not both");
-        }
-        LocalDate on = activeOn != null ? activeOn : fiscalYear != null ? FiscalYear.of(fiscalYear).lastDay()
-                : Bangkok.today(clock);
+        LocalDate on = activeOn(activeOn, fiscalYear).orElseGet(() -> Bangkok.today(clock));
         var found = designations.findActiveOn(esa, on, Pageable.from(page, size, BY_SCHOOL));
         Map<String, School> names = schools.findAllByCode(found.getContent().stream().map(DesignationRow::school).toList())
                 .stream().collect(Collectors.toMap(School::code, Function.identity()));
         return PageView.of(found, row -> QualitySchoolView.of(row, names.get(row.school()), on));
+    }
+
+    @Get("/counts")
+    @AnyRole
+    @ReadOnly
+    @Operation(operationId = "countQualitySchoolsPerEsa",
+            summary = "Every ESA's schools and quality schools active on a date, by ESA code",
+            description = "One entry per registered ESA matching the filters (zeros for an ESA without any): its "
+                    + "registered schools, and its quality schools active on the date as GET /api/v1/quality-schools "
+                    + "lists them. Give exactly one of fiscalYear (its last day: FY2563 → 2020-09-30) and activeOn.")
+    @ApiResponse(responseCode = "200", description = "The ESAs with their counts")
+    @ProblemResponses.Validation
+    @ProblemResponses.AnyCall
+    public QualitySchoolCountsView counts(
+            @Parameter(description = "a fiscal year (BE): its last day", example = "2563")
+            @Nullable @QueryValue @Min(ProgrammeDates.FIRST_YEAR_BE) @Max(ProgrammeDates.LAST_YEAR_BE)
+            Integer fiscalYear,
+            @Parameter(description = "the date (ISO), from 2000-01-01 to 2100-12-31, instead of fiscalYear",
+                    example = "2020-09-30")
+            @Nullable @QueryValue @ProgrammeDate LocalDate activeOn,
+            @Parameter(description = "only this ESA", example = "P31-4")
+            @Nullable @QueryValue @Pattern(regexp = Codes.ESA, message = "must be an ESA code") String esa,
+            @Parameter(description = "only ESAs of this kind", example = "PRIMARY",
+                    schema = @Schema(type = "string", allowableValues = {"PRIMARY", "SECONDARY"}))
+            @Nullable @QueryValue EsaKind kind,
+            @Parameter(description = "only ESAs of this province (2-digit DOPA code)", example = "31")
+            @Nullable @QueryValue @Pattern(regexp = Codes.PROVINCE, message = "must be a 2-digit province code")
+            String provinceCode) {
+        LocalDate on = activeOn(activeOn, fiscalYear).orElseThrow(() ->
+                ApiProblemException.invalidField("fiscalYear", "give fiscalYear or activeOn"));
+        return QualitySchoolCountsView.of(fiscalYear, on,
+                counts.perEsa(on, esa, kind == null ? null : kind.name(), provinceCode));
+    }
+
+    /** The date asked: activeOn, or the fiscal year's last day; empty when neither is given, refused when both are. */
+    private static Optional<LocalDate> activeOn(@Nullable LocalDate activeOn, @Nullable Integer fiscalYear) {
+        if (activeOn != null && fiscalYear != null) {
+            throw ApiProblemException.invalidField("fiscalYear", "give activeOn or fiscalYear, not both");
+        }
+        return activeOn != null ? Optional.of(activeOn)
+                : Optional.ofNullable(fiscalYear).map(year -> FiscalYear.of(year).lastDay());
     }
 
     @Serdeable
