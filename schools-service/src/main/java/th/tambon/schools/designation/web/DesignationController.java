@@ -24,8 +24,6 @@ import jakarta.validation.Valid;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.designation.application.DesignatingQualitySchools;
-import th.tambon.schools.designation.infrastructure.DesignationRepository;
-import th.tambon.schools.designation.infrastructure.DesignationStepRepository;
 import th.tambon.schools.designation.model.Designation;
 import th.tambon.schools.school.infrastructure.SchoolRepository;
 import th.tambon.service.Rejections;
@@ -45,15 +43,13 @@ import java.util.UUID;
         + "announces each step")
 public class DesignationController {
     private final DesignatingQualitySchools designating;
-    private final DesignationRepository designations;
-    private final DesignationStepRepository steps;
+    private final DesignationHistory history;
     private final SchoolRepository schools;
 
-    public DesignationController(DesignatingQualitySchools designating, DesignationRepository designations,
-                                 DesignationStepRepository steps, SchoolRepository schools) {
+    public DesignationController(DesignatingQualitySchools designating, DesignationHistory history,
+                                 SchoolRepository schools) {
         this.designating = designating;
-        this.designations = designations;
-        this.steps = steps;
+        this.history = history;
         this.schools = schools;
     }
 
@@ -122,10 +118,10 @@ public class DesignationController {
         if (!schools.existsById(code)) {
             throw ApiProblemException.notFound("No school with SMIS code " + code);
         }
-        return designations.findBySchoolOrderByCreatedAtDesc(code).stream().map(row -> view(row.toDesignation())).toList();
+        return history.latestFirst(code);
     }
 
     private DesignationView view(Designation designation) {
-        return DesignationView.of(designation, steps.findByDesignationOrderByRecordedAt(designation.id()));
+        return history.view(designation);
     }
 }

@@ -31,7 +31,6 @@ import th.tambon.http.ProgrammeDates;
 import th.tambon.http.Versions;
 import th.tambon.http.openapi.ProblemResponses;
 import th.tambon.schools.plan.application.PlanningDevelopment;
-import th.tambon.schools.plan.infrastructure.PlanRepository;
 import th.tambon.schools.plan.infrastructure.PlanStepRepository;
 import th.tambon.schools.plan.infrastructure.Plans;
 import th.tambon.schools.plan.model.DevelopmentPlan;
@@ -53,15 +52,15 @@ import java.util.List;
 public class PlanController {
     private final PlanningDevelopment planning;
     private final Plans plans;
-    private final PlanRepository rows;
+    private final SchoolPlans schoolPlans;
     private final PlanStepRepository steps;
     private final SchoolRepository schools;
 
-    public PlanController(PlanningDevelopment planning, Plans plans, PlanRepository rows, PlanStepRepository steps,
+    public PlanController(PlanningDevelopment planning, Plans plans, SchoolPlans schoolPlans, PlanStepRepository steps,
                           SchoolRepository schools) {
         this.planning = planning;
         this.plans = plans;
-        this.rows = rows;
+        this.schoolPlans = schoolPlans;
         this.steps = steps;
         this.schools = schools;
     }
@@ -171,8 +170,7 @@ public class PlanController {
         if (!schools.existsById(code)) {
             throw ApiProblemException.notFound("No school with SMIS code " + code);
         }
-        return plans.of(rows.findBySchoolOrderByAcademicYearDesc(code)).stream()
-                .map(plan -> PlanView.of(plan, null)).toList();
+        return schoolPlans.latestFirst(code);
     }
 
     private PlanView view(DevelopmentPlan plan) {
