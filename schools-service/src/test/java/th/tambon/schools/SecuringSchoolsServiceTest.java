@@ -60,6 +60,7 @@ class SecuringSchoolsServiceTest extends SecuredServiceContract {
                 Map.entry("POST /api/v1/schools", "ESA_OFFICER,OBEC_ADMIN"),
                 Map.entry("GET /api/v1/schools", ANY_ROLE),
                 Map.entry("GET /api/v1/schools/{code}", ANY_ROLE),
+                Map.entry("GET /api/v1/schools/{code}/profile", ANY_ROLE),
                 Map.entry("PUT /api/v1/schools/{code}", "ESA_OFFICER,OBEC_ADMIN,SCHOOL_DIRECTOR"),
                 Map.entry("POST /api/v1/schools/{code}/designations", "ESA_OFFICER,OBEC_ADMIN"),
                 Map.entry("GET /api/v1/schools/{code}/designations", ANY_ROLE),

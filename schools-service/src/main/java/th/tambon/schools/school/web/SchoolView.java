@@ -29,7 +29,7 @@ public record SchoolView(
         @Nullable Instant updatedAt,
         @Schema(description = "counts the school's changes (details and designation steps): 1 when registered; also its ETag",
                 example = "1") long version) {
-    static SchoolView of(School s) {
+    public static SchoolView of(School s) {
         return new SchoolView(s.code(), s.nameTh(), s.nameEn(), s.esa(), s.province(), s.district(), s.tambon(),
                 s.tambonCode(), s.director(), s.students(), s.teachers(), s.qualityStatus().name(), s.registeredAt(),
                 s.updatedAt(), s.version());
