@@ -9,10 +9,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.events.Activities;
 import th.tambon.replica.schools.SchoolsFeed;
+import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +41,9 @@ class SummarisingActivitiesTest {
         viewer = http.as(TestTokens.viewer());
         TestHttp buriram = http.as(TestTokens.officer("P31-4"));
         TestHttp lamphun = http.as(TestTokens.officer("P51-1"));
+        feed.school("31040002", "โรงเรียนบ้านโคกสูง", "P31-4", "บุรีรัมย์", "312105");
+        Eventually.await(Duration.ofSeconds(30), () -> assertThat(http.as(TestTokens.admin())
+                .get("/api/v1/replicas/schools/31040002").status()).isEqualTo(200));
 
         String workshop = drive(buriram, Activities.buriramWorkshop("s-workshop"), "PLANNED", "HELD");
         participation(buriram, workshop, Map.of("byRole", Map.of("SCHOOL_DIRECTOR", 40)));
@@ -46,6 +54,30 @@ class SummarisingActivitiesTest {
         String plc = drive(buriram, on(Activities.with(Activities.buriramWorkshop("s-plc"), "type", "PLC"),
                 "2020-10-05"), "PLANNED", "HELD");
         participation(buriram, plc, Map.of("byRole", Map.of("TEACHER", 10)));
+        // the last hour of fiscal year 2563 and the first of 2564, in Bangkok
+        String lastDay = drive(buriram, at(Activities.buriramWorkshop("s-last-day"), "2020-09-30T23:00:00+07:00",
+                "2020-10-01T01:00:00+07:00"), "PLANNED", "HELD");
+        participation(buriram, lastDay, Map.of("byRole", Map.of("TEACHER", 7)));
+        drive(buriram, venue(at(Activities.buriramWorkshop("s-first-day"), "2020-10-01T00:30:00+07:00",
+                "2020-10-01T04:00:00+07:00"), "31040002"), "PLANNED", "HELD");
+        // at another school, but cancelled: it reached no one
+        String cancelled = drive(buriram, venue(on(Activities.buriramWorkshop("s-cancelled"), "2020-09-15"),
+                "31040002"), "PLANNED");
+        TestHttp.Response cancelling = buriram.post("/api/v1/activities/" + cancelled + "/transitions",
+                TestHttp.json(Map.of("to", "CANCELLED", "reason", "น้ำท่วม")));
+        assertThat(cancelling.status()).as(cancelling.body()).isEqualTo(200);
+        // the domain records participation only once held (RecordingParticipation); a row written by SQL, as
+        // bench/sql does, is what a participation on an activity that did not take place would look like
+        try (Connection db = infra.database().connect(); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO activity_participation VALUES ('" + cancelled + "', 0, 0, 0, 0, 0, 0, 0, "
+                    + "1000, '{}', now(), 'bench')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        ita(http.as(TestTokens.admin()), "school/31040001/2563", "94.99");
+        ita(http.as(TestTokens.admin()), "school/31040002/2563", "95.00");
+        ita(http.as(TestTokens.admin()), "school/31040002/2564", "49.00");
+        ita(http.as(TestTokens.admin()), "esa/P31-4/2563", "80.00");
 
         Map<String, Object> symposium = Activities.with(Activities.lamphunSymposium("s-symposium"), "funding", null);
         String held = drive(lamphun, symposium, "PLANNED", "HELD");
@@ -75,11 +107,12 @@ class SummarisingActivitiesTest {
         assertThat(summary.get("to").asText()).isEqualTo("2020-09-30");
         assertThat(summary.get("esas").findValuesAsText("esa")).containsExactly("P31-4", "P51-1");
         JsonNode buriram = summary.get("esas").get(0);
-        assertThat(buriram.get("activities").asLong()).isEqualTo(2);
-        assertThat(buriram.get("byType").toString()).isEqualTo("{\"SUPERVISION_VISIT\":1,\"WORKSHOP\":1}");
-        assertThat(buriram.get("byState").toString()).isEqualTo("{\"PLANNED\":1,\"REPORTED\":1}");
-        assertThat(buriram.get("held").asLong()).isEqualTo(1);
-        assertThat(buriram.get("participants").asLong()).isEqualTo(40);
+        assertThat(buriram.get("activities").asLong()).isEqualTo(4);
+        assertThat(buriram.get("byType").toString()).isEqualTo("{\"SUPERVISION_VISIT\":1,\"WORKSHOP\":3}");
+        assertThat(buriram.get("byState").toString())
+                .isEqualTo("{\"CANCELLED\":1,\"HELD\":1,\"PLANNED\":1,\"REPORTED\":1}");
+        assertThat(buriram.get("held").asLong()).isEqualTo(2);
+        assertThat(buriram.get("participants").asLong()).as("every activity's, as before").isEqualTo(1047);
         assertThat(buriram.get("certificates").asLong()).isZero();
         JsonNode lamphun = summary.get("esas").get(1);
         assertThat(lamphun.get("held").asLong()).isEqualTo(1);
@@ -91,13 +124,55 @@ class SummarisingActivitiesTest {
     }
 
     @Test
+    void held_activities_by_month_of_the_fiscal_year_their_participants_and_the_schools_they_reached() {
+        JsonNode buriram = viewer.get("/api/v1/activities/summary?fiscalYear=2563&esa=P31-4").json().get("esas").get(0);
+
+        assertThat(buriram.get("heldByMonth").toString()).as("October to September, every month, in order")
+                .isEqualTo("{\"2019-10\":0,\"2019-11\":0,\"2019-12\":0,\"2020-01\":0,\"2020-02\":0,\"2020-03\":0,"
+                        + "\"2020-04\":0,\"2020-05\":0,\"2020-06\":0,\"2020-07\":1,\"2020-08\":0,\"2020-09\":1}");
+        assertThat(buriram.get("participantsHeld").asLong()).as("not the cancelled activity's 1000").isEqualTo(47);
+        assertThat(buriram.get("schoolsReached").asLong()).as("not 31040002, whose activity was cancelled")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void the_last_day_of_september_in_bangkok_is_in_2563_and_the_first_of_october_in_2564() {
+        JsonNode next = viewer.get("/api/v1/activities/summary?fiscalYear=2564&esa=P31-4").json().get("esas").get(0);
+
+        assertThat(next.get("heldByMonth").get("2020-10").asLong()).as("the PLC and the first day's").isEqualTo(2);
+        assertThat(next.get("heldByMonth").size()).isEqualTo(12);
+        assertThat(next.get("heldByMonth").fieldNames()).toIterable().first().isEqualTo("2020-10");
+        assertThat(next.get("byType").toString()).isEqualTo("{\"PLC\":1,\"WORKSHOP\":1}");
+        assertThat(next.get("participantsHeld").asLong()).isEqualTo(10);
+        assertThat(next.get("schoolsReached").asLong()).as("31040001 and 31040002").isEqualTo(2);
+    }
+
+    @Test
+    void the_ita_levels_of_an_esas_schools_and_its_own_result_for_the_fiscal_year() {
+        JsonNode esas = viewer.get("/api/v1/activities/summary?fiscalYear=2563").json().get("esas");
+        JsonNode buriram = esas.get(0);
+        JsonNode lamphun = esas.get(1);
+
+        assertThat(buriram.get("itaLevels").toString())
+                .isEqualTo("{\"AA\":1,\"A\":1,\"B\":0,\"C\":0,\"D\":0,\"E\":0,\"F\":0}");
+        assertThat(buriram.get("esaIta").get("score").decimalValue()).isEqualByComparingTo("80.00");
+        assertThat(buriram.get("esaIta").get("level").asText()).isEqualTo("B");
+        assertThat(lamphun.get("itaLevels").toString())
+                .isEqualTo("{\"AA\":0,\"A\":0,\"B\":0,\"C\":0,\"D\":0,\"E\":0,\"F\":0}");
+        assertThat(lamphun.has("esaIta")).as("present, and null").isTrue();
+        assertThat(lamphun.get("esaIta").isNull()).isTrue();
+        assertThat(viewer.get("/api/v1/activities/summary?fiscalYear=2564&esa=P31-4").json().get("esas").get(0)
+                .get("itaLevels").get("F").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void one_esa_and_the_next_fiscal_year() {
         JsonNode lamphun = viewer.get("/api/v1/activities/summary?fiscalYear=2563&esa=P51-1").json().get("esas");
         JsonNode next = viewer.get("/api/v1/activities/summary?fiscalYear=2564&esa=P31-4").json().get("esas");
 
         assertThat(lamphun).hasSize(1);
         assertThat(lamphun.get(0).get("participants").asLong()).isEqualTo(104);
-        assertThat(next.get(0).get("byType").toString()).isEqualTo("{\"PLC\":1}");
+        assertThat(next.get(0).get("byType").toString()).isEqualTo("{\"PLC\":1,\"WORKSHOP\":1}");
         assertThat(next.get(0).get("participants").asLong()).isEqualTo(10);
         JsonNode empty = viewer.get("/api/v1/activities/summary?fiscalYear=2566&esa=P31-4").json().get("esas").get(0);
         assertThat(empty.get("activities").asLong()).isZero();
@@ -115,6 +190,19 @@ class SummarisingActivitiesTest {
         TestHttp.Response missing = viewer.get("/api/v1/activities/summary");
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.body()).contains("fiscalYear");
+    }
+
+    private static Map<String, Object> at(Map<String, Object> body, String start, String end) {
+        return Activities.with(Activities.with(body, "start", start), "end", end);
+    }
+
+    private static Map<String, Object> venue(Map<String, Object> body, String school) {
+        return Activities.with(body, "venueSchool", school);
+    }
+
+    private static void ita(TestHttp admin, String path, String score) {
+        TestHttp.Response recorded = admin.put("/api/v1/ita-results/" + path, "{\"score\": " + score + "}");
+        assertThat(recorded.status()).as(recorded.body()).isIn(200, 201);
     }
 
     private static Map<String, Object> on(Map<String, Object> body, String day) {
