@@ -52,6 +52,7 @@ class SecuringEventsServiceTest extends ReplicaServiceSecurityContract {
                 "POST /api/v1/activities/{id}/funding/retry", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/funding/cost/retry", ESA_WRITERS));
         matrix.put("GET /api/v1/activities/summary", ANY_ROLE);
+        matrix.put("GET /api/v1/school-records/{code}", ANY_ROLE);
         matrix.putAll(Map.of(
                 "PUT /api/v1/activities/{id}/participation", ESA_WRITERS,
                 "POST /api/v1/activities/{id}/certificates", ESA_WRITERS,

@@ -52,6 +52,11 @@ public record Certificate(UUID id, UUID activity, String esa, int academicYear, 
 
     /** Its number as printed: "ที่ 12/2563". */
     public String printedNumber() {
+        return printedNumber(number, academicYear);
+    }
+
+    /** A certificate's number as printed: its number within the ESA and academic year, and that year. */
+    public static String printedNumber(int number, int academicYear) {
         return "ที่ " + number + "/" + academicYear;
     }
 
