@@ -53,6 +53,7 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
         return Map.of(
                 "GET /api/v1/esas/{code}/report", ANY_ROLE,
                 "GET /api/v1/overview", "OBEC_ADMIN,VIEWER",
+                "GET /api/v1/schools/{code}/report", ANY_ROLE,
                 "GET /openapi", SecurityRule.IS_ANONYMOUS,
                 "GET /health", RouteRules.OPEN_ENDPOINT,
                 "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  */
 final class OverviewRows {
     static final String ALL = "ALL";
-    private static final BigDecimal ZERO = new BigDecimal("0.00");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private OverviewRows() {
@@ -58,15 +57,15 @@ final class OverviewRows {
         Answers.EsaCounts office = schools.answer().orElse(null);
         Long participants = events.figure(Answers.EsaActivities::participantsOfHeld, 0L);
         Long reached = events.figure(Answers.EsaActivities::schoolsReached, 0L);
-        BigDecimal spent = budget.figure(Answers.EsaBudget::spent, ZERO);
+        BigDecimal spent = budget.figure(Answers.EsaBudget::spent, Baht.ZERO);
         return new OverviewRow(code, office == null ? null : office.nameTh(), office == null ? null : office.kind(),
                 office == null ? null : office.provinceCode(), office == null ? null : office.province(),
                 schools.figure(Answers.EsaCounts::schools, 0L), schools.figure(Answers.EsaCounts::qualitySchools, 0L),
                 events.figure(Answers.EsaActivities::held, 0L), participants,
                 events.figure(Answers.EsaActivities::certificates, 0L), reached,
-                Baht.text(budget.figure(Answers.EsaBudget::allocated, ZERO)),
-                Baht.text(budget.figure(Answers.EsaBudget::committed, ZERO)), Baht.text(spent),
-                Baht.text(budget.figure(Answers.EsaBudget::remaining, ZERO)),
+                Baht.text(budget.figure(Answers.EsaBudget::allocated, Baht.ZERO)),
+                Baht.text(budget.figure(Answers.EsaBudget::committed, Baht.ZERO)), Baht.text(spent),
+                Baht.text(budget.figure(Answers.EsaBudget::remaining, Baht.ZERO)),
                 Baht.percent(budget.figure(Answers.EsaBudget::executionRate, null)),
                 Baht.text(Baht.per(spent, participants)), Baht.text(Baht.per(spent, reached)));
     }
@@ -142,7 +141,7 @@ final class OverviewRows {
 
     @Nullable
     private static BigDecimal sumMoney(List<OverviewRow> rows, Function<OverviewRow, String> column) {
-        BigDecimal sum = ZERO;
+        BigDecimal sum = Baht.ZERO;
         for (OverviewRow row : rows) {
             String value = column.apply(row);
             if (value == null) {

@@ -23,7 +23,6 @@ import java.util.Optional;
 public final class EsaReports {
     /** The ITA levels, best first (events-service's ItaLevel). */
     public static final List<String> ITA_LEVELS = List.of("AA", "A", "B", "C", "D", "E", "F");
-    private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private EsaReports() {
     }
@@ -36,7 +35,7 @@ public final class EsaReports {
         EsaReport.Office office = counts.map(c -> new EsaReport.Office(c.esa(), c.nameTh(), c.nameEn(), c.kind(),
                 c.provinceCode(), c.province())).orElse(null);
         // an ESA with no activities is all zeros in events' answer; a year with no round is none (404) in budget's
-        Answers.Totals money = budget.figure(Answers.BudgetEsaYear::totals, new Answers.Totals(ZERO, ZERO, ZERO, ZERO, null));
+        Answers.Totals money = budget.figure(Answers.BudgetEsaYear::totals, new Answers.Totals(Baht.ZERO, Baht.ZERO, Baht.ZERO, Baht.ZERO, null));
         Long participants = events.figure(Answers.EsaActivities::participantsOfHeld, 0L);
         Long reached = events.figure(Answers.EsaActivities::schoolsReached, 0L);
         BigDecimal spent = money == null ? null : money.spent();

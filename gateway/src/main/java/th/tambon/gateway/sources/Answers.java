@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,5 +100,68 @@ public final class Answers {
     public record Line(int line, String category, @Nullable String purposeTh, BigDecimal allocated,
                        BigDecimal committed, BigDecimal spent, BigDecimal remaining,
                        @Nullable BigDecimal executionRate) {
+    }
+
+    /** schools-service: {@code GET /api/v1/schools/{code}/profile}. */
+    @Serdeable
+    public record SchoolProfile(School school, List<Designation> designations, List<Network> networks,
+                                List<Plan> plans) {
+        public SchoolProfile {
+            Objects.requireNonNull(school, "schools-service's profile without the school");
+            Objects.requireNonNull(designations, "schools-service's profile without designations");
+            Objects.requireNonNull(networks, "schools-service's profile without networks");
+            Objects.requireNonNull(plans, "schools-service's profile without plans");
+        }
+    }
+
+    @Serdeable
+    public record School(String code, String nameTh, @Nullable String nameEn, String esa, String province,
+                         String district, String tambon, String tambonCode, @Nullable String director,
+                         String qualityStatus) {
+    }
+
+    @Serdeable
+    public record Designation(String id, String status, @Nullable LocalDate nominatedOn,
+                              @Nullable LocalDate designatedOn, @Nullable LocalDate activeFrom,
+                              @Nullable LocalDate withdrawnOn) {
+    }
+
+    @Serdeable
+    public record Network(String esa, @Nullable String chairSchool, @Nullable String chairSchoolNameTh,
+                          @Nullable String chairPerson, long memberCount, boolean isChair) {
+    }
+
+    @Serdeable
+    public record Plan(String id, int academicYear, String status, @Nullable String returnReason) {
+    }
+
+    /** events-service: {@code GET /api/v1/school-records/{code}}. */
+    @Serdeable
+    public record SchoolRecord(String school, @Nullable String esa, List<Activity> hosted, List<Activity> attended,
+                               List<Certificate> certificates, List<Work> works, List<SchoolIta> ita,
+                               BigDecimal spentOnHosted, boolean truncated) {
+        public SchoolRecord {
+            for (List<?> list : Arrays.asList(hosted, attended, certificates, works, ita)) {
+                Objects.requireNonNull(list, "events-service's school record without one of its lists");
+            }
+            Objects.requireNonNull(spentOnHosted, "events-service's school record without spentOnHosted");
+        }
+    }
+
+    @Serdeable
+    public record Activity(String id, String ref, String type, String titleTh, String state, LocalDate startsOn,
+                           @Nullable Long participants, @Nullable BigDecimal actualCost, @Nullable String spending) {
+    }
+
+    @Serdeable
+    public record Certificate(String id, String printedNumber, String activity, LocalDate givenOn, String status) {
+    }
+
+    @Serdeable
+    public record Work(String id, String title, String track, String status, String activity) {
+    }
+
+    @Serdeable
+    public record SchoolIta(int fiscalYear, BigDecimal score, String level) {
     }
 }

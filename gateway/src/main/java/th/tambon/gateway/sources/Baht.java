@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 
 /** Baht in views: decimal strings with two decimals ("218700.00"), never floating point. */
 public final class Baht {
+    public static final BigDecimal ZERO = new BigDecimal("0.00");
     private Baht() {
     }
 

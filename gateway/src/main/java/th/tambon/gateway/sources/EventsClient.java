@@ -14,4 +14,9 @@ public interface EventsClient {
     @Get("/api/v1/activities/summary{?fiscalYear,esa}")
     Mono<Answers.EventsSummary> summary(int fiscalYear, @Nullable String esa,
                                         @Header(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** What events-service holds about one school (of one fiscal year, or all); none (404) when nothing. */
+    @Get("/api/v1/school-records/{code}{?fiscalYear}")
+    Mono<Answers.SchoolRecord> schoolRecord(String code, @Nullable Integer fiscalYear,
+                                            @Header(HttpHeaders.AUTHORIZATION) String authorization);
 }

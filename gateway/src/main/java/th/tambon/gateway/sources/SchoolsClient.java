@@ -15,4 +15,8 @@ public interface SchoolsClient {
     Mono<Answers.QualityCounts> qualityCounts(int fiscalYear, @Nullable String esa, @Nullable String kind,
                                               @Nullable String provinceCode,
                                               @Header(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** The school, its designations, networks and plans; none (404) for a school it does not register. */
+    @Get("/api/v1/schools/{code}/profile")
+    Mono<Answers.SchoolProfile> profile(String code, @Header(HttpHeaders.AUTHORIZATION) String authorization);
 }
