@@ -10,7 +10,7 @@ import th.tambon.replica.schools.SchoolReplica;
 import th.tambon.replica.schools.SchoolReplicaRepository;
 import th.tambon.security.Actor;
 import th.tambon.security.Role;
-import th.tambon.service.FiscalYear;
+import th.tambon.http.FiscalYear;
 import th.tambon.service.Outcome;
 import th.tambon.service.Rejection;
 
