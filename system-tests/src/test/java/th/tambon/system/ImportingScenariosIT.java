@@ -62,6 +62,7 @@ class ImportingScenariosIT {
     private final Path root = Path.of(System.getProperty("tambon.root", "..")).toAbsolutePath().normalize();
     private final Path work = root.resolve("system-tests/target/importing");
     private final Path seed = root.resolve("importer/src/test/resources/scenarios/seed-2563.json");
+    private final Path boundaries = root.resolve("system-tests/src/test/resources/scenarios/boundaries-2563.json");
     private String kafka;
     private TestDatabase schoolsDb;
     private TestDatabase eventsDb;
@@ -381,6 +382,117 @@ class ImportingScenariosIT {
         assertThat(third.row("networks")).containsExactly(0, 0, 2, 0);
     }
 
+    @Test
+    @Order(7)
+    void the_seed_imported_with_check_has_every_expected_figure_in_the_gateway_s_esa_reports() {
+        Run checked = importer("import", "--check", seed.toString());
+
+        assertThat(checked.exit).as(checked.output).isZero();
+        assertThat(checked.output).contains("All 16 figures of 2 reports are as the file expects.");
+        assertThat(checked.figure("P51-1", 2563, "allocated")).isEqualTo("218700.00");
+        assertThat(checked.figure("P51-1", 2563, "spent")).isEqualTo("21700.00");
+        assertThat(checked.figure("P51-1", 2563, "remaining")).isEqualTo("197000.00");
+        assertThat(checked.figure("P51-1", 2563, "participantsTotal")).isEqualTo("104");
+        assertThat(checked.figure("P51-1", 2563, "certificatesAwarded")).isEqualTo("31");
+        assertThat(checked.figure("P31-4", 2563, "qualitySchools")).isEqualTo("40");
+        assertThat(checked.figure("P31-4", 2563, "activitiesHeld")).isEqualTo("1");
+        assertThat(checked.figure("P31-4", 2563, "participantsTotal")).isEqualTo("40");
+    }
+
+    @Test
+    @Order(8)
+    void the_boundaries_scenario_commits_its_fair_while_planned_then_imported_with_check_releases_it_and_matches_every_figure()
+            throws Exception {
+        ObjectNode planned = (ObjectNode) JSON.readTree(boundaries.toFile());
+        ObjectNode fair = activity(planned, "s42-1-fair-2564-06-15");
+        fair.put("outcome", "PLANNED").remove("reason");
+        ObjectNode year2564 = (ObjectNode) planned.get("expect").get(1);
+        assertThat(year2564.get("fiscalYear").asInt()).isEqualTo(2564);
+        year2564.put("committed", "32500.00").put("remaining", "97500.00");
+        Path stillPlanned = work.resolve("boundaries-fair-planned.json");
+        JSON.writeValue(stillPlanned.toFile(), planned);
+
+        Run first = importer("import", "--check", stillPlanned.toString());
+
+        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.row("activities")).containsExactly(6, 0, 0, 0);
+        assertThat(first.figure("S42-1", 2564, "committed")).as("12500.00 + 20000.00").isEqualTo("32500.00");
+        String fairId = activityId("S42-1", "s42-1-fair-2564-06-15");
+        assertThat(read("/api/v1/funding-sagas/" + fairId).json().get("state").asText()).isEqualTo("COMMITTED");
+
+        Run checked = importer("import", "--check", boundaries.toString());
+
+        assertThat(checked.exit).as(checked.output).isZero();
+        assertThat(checked.output).contains("All 16 figures of 2 reports are as the file expects.");
+        assertThat(checked.figure("S42-1", 2564, "committed")).isEqualTo("12500.00");
+        assertThat(checked.figure("S42-1", 2563, "remaining")).isEqualTo("117549.50");
+        JsonNode cancelled = read("/api/v1/activities/" + fairId).json();
+        assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
+        JsonNode released = read("/api/v1/funding-sagas/" + fairId).json();
+        assertThat(released.get("state").asText()).isEqualTo("RELEASED");
+        assertThat(released.get("steps").findValuesAsText("step")).containsSubsequence("COMMITTED", "RELEASED");
+        JsonNode refused = read("/api/v1/activities/" + activityId("S42-1", "s42-1-study-visit-2564-02-10")).json();
+        assertThat(refused.get("state").asText()).isEqualTo("FUNDING_REJECTED");
+        assertThat(read("/api/v1/funding-sagas/" + refused.get("id").asText()).json().get("state").asText())
+                .isEqualTo("REJECTED");
+    }
+
+    @Test
+    @Order(9)
+    void s42_1_s_report_counts_the_camp_of_30_september_in_2563_the_dawn_meeting_of_1_october_in_2564_and_the_camp_line_s_remainder() {
+        JsonNode y2563 = read("/api/v1/esas/S42-1/report?fiscalYear=2563").json();
+        assertThat(y2563.get("sections").properties()).as(y2563.toString()).isNotEmpty()
+                .allSatisfy(section -> assertThat(section.getValue().asText()).isEqualTo("OK"));
+        assertThat(y2563.get("qualitySchools").asLong()).as("designated 2019-06-01 and 2020-09-30").isEqualTo(2);
+        assertThat(y2563.get("activitiesHeld").asLong()).isEqualTo(1);
+        assertThat(y2563.get("participantsTotal").asLong()).isEqualTo(30);
+        assertThat(y2563.get("certificatesAwarded").asLong()).isEqualTo(3);
+        assertThat(y2563.get("allocated").asText()).isEqualTo("150000.00");
+        assertThat(y2563.get("committed").asText()).isEqualTo("0.00");
+        assertThat(y2563.get("spent").asText()).isEqualTo("32450.50");
+        assertThat(y2563.get("remaining").asText()).isEqualTo("117549.50");
+        assertThat(month(y2563, "2020-09")).isEqualTo(1);
+        JsonNode campLine = y2563.at("/budget/rounds/0/lines/0/money");
+        assertThat(campLine.get("spent").asText()).isEqualTo("32450.50");
+        assertThat(campLine.get("remaining").asText()).as("100000.00 - 32450.50").isEqualTo("67549.50");
+
+        JsonNode y2564 = read("/api/v1/esas/S42-1/report?fiscalYear=2564").json();
+        assertThat(y2564.get("sections").properties()).as(y2564.toString()).isNotEmpty()
+                .allSatisfy(section -> assertThat(section.getValue().asText()).isEqualTo("OK"));
+        assertThat(y2564.get("qualitySchools").asLong()).as("and the one designated 2020-10-01").isEqualTo(3);
+        assertThat(y2564.get("activitiesHeld").asLong()).isEqualTo(2);
+        assertThat(month(y2564, "2020-10")).as("06:30 in Bangkok on 1 October 2020 is 30 September in UTC")
+                .isEqualTo(1);
+        assertThat(month(y2564, "2021-01")).isEqualTo(1);
+        assertThat(y2564.get("committed").asText()).isEqualTo("12500.00");
+        assertThat(y2564.at("/budget/rounds/0/lines/1/money/remaining").asText()).as("the refused study visit's line")
+                .isEqualTo("40000.00");
+    }
+
+    private static ObjectNode activity(ObjectNode scenario, String ref) {
+        for (JsonNode activity : scenario.get("activities")) {
+            if (activity.get("ref").asText().equals(ref)) {
+                return (ObjectNode) activity;
+            }
+        }
+        throw new AssertionError("no activity " + ref + " in the scenario");
+    }
+
+    private String activityId(String esa, String ref) {
+        JsonNode items = read("/api/v1/activities?esa=" + esa + "&ref=" + ref).json().get("items");
+        assertThat(items).as(esa + "/" + ref).hasSize(1);
+        return items.get(0).get("id").asText();
+    }
+
+    private static long month(JsonNode report, String month) {
+        for (JsonNode held : report.at("/activities/heldByMonth")) {
+            if (held.get("month").asText().equals(month)) {
+                return held.get("held").asLong();
+            }
+        }
+        throw new AssertionError("no month " + month + " in " + report.at("/activities/heldByMonth"));
+    }
+
     /** Waits until the schools-service has published everything it wrote, then counts what it wrote. */
     private long drainedOutbox() {
         return drainedOutbox(schoolsDb);
@@ -472,6 +584,16 @@ class ImportingScenariosIT {
         int[] row(String section) {
             return new int[]{column(section, "created"), column(section, "updated"), column(section, "unchanged"),
                     column(section, "failed")};
+        }
+
+        /** The actual figure of a row of the {@code --check} table, which must be marked as expected (✓). */
+        String figure(String esa, int fiscalYear, String field) {
+            Matcher row = Pattern.compile("(?m)^" + Pattern.quote(esa) + " +" + fiscalYear + " +" + field
+                    + " +(\\S+) +(\\S+) +(\\S+)$").matcher(output);
+            assertThat(row.find()).as("a check row for " + esa + " " + fiscalYear + " " + field + " in:\n" + output)
+                    .isTrue();
+            assertThat(row.group(3)).as(row.group()).isEqualTo("✓");
+            return row.group(2);
         }
 
         /** The section's items waiting for another service (0 when the summary has no "waiting" column). */
