@@ -69,16 +69,26 @@ final class ServiceProcess implements AutoCloseable {
     /** As {@link #startService(String, TestDatabase, String)}, with more variables, logging to {@code logName}. */
     static ServiceProcess startService(String module, String logName, TestDatabase database, String kafka,
                                        Map<String, String> more) {
+        return startService(module, logName, database, kafka, more, FreePorts.find());
+    }
+
+    /** As above, on that port (a service started again where the gateway expects it). */
+    static ServiceProcess startService(String module, String logName, TestDatabase database, String kafka,
+                                       Map<String, String> more, int port) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "DATASOURCE_URL", database.jdbcUrl(), "DATASOURCE_USERNAME", database.user(),
                 "DATASOURCE_PASSWORD", database.password(), "DATASOURCE_POOL_SIZE", "4",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka));
         env.putAll(more);
-        return start(module, logName, FreePorts.find(), env);
+        return start(module, logName, port, env);
     }
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     void awaitReady(Duration timeout) {
