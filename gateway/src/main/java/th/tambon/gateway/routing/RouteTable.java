@@ -24,6 +24,7 @@ public class RouteTable {
             new Route("/api/v1/works", "events-service", "/api/v1/works"),
             new Route("/api/v1/ita-results", "events-service", "/api/v1/ita-results"),
             new Route("/api/v1/certificates", "events-service", "/api/v1/certificates"),
+            new Route("/api/v1/school-records", "events-service", "/api/v1/school-records"),
             // the page a certificate's QR code opens (no token; PUBLIC below)
             new Route("/verify", "events-service", "/verify"),
             new Route("/api/v1/budget/replicas", "budget-service", "/api/v1/replicas"),
