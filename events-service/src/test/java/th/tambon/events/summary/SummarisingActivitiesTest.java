@@ -42,11 +42,16 @@ class SummarisingActivitiesTest {
         TestHttp buriram = http.as(TestTokens.officer("P31-4"));
         TestHttp lamphun = http.as(TestTokens.officer("P51-1"));
         feed.school("31040002", "โรงเรียนบ้านโคกสูง", "P31-4", "บุรีรัมย์", "312105");
-        Eventually.await(Duration.ofSeconds(30), () -> assertThat(http.as(TestTokens.admin())
-                .get("/api/v1/replicas/schools/31040002").status()).isEqualTo(200));
+        feed.school("31040003", "โรงเรียนบ้านหนองตาด", "P31-4", "บุรีรัมย์", "312106");
+        Eventually.await(Duration.ofSeconds(30), () -> {
+            assertThat(http.as(TestTokens.admin()).get("/api/v1/replicas/schools/31040002").status()).isEqualTo(200);
+            assertThat(http.as(TestTokens.admin()).get("/api/v1/replicas/schools/31040003").status()).isEqualTo(200);
+        });
 
+        // 31040003 attended the workshop: neither its venue nor awarded a certificate nor presenting a work there
         String workshop = drive(buriram, Activities.buriramWorkshop("s-workshop"), "PLANNED", "HELD");
-        participation(buriram, workshop, Map.of("byRole", Map.of("SCHOOL_DIRECTOR", 40)));
+        participation(buriram, workshop, Map.of("byRole", Map.of("SCHOOL_DIRECTOR", 40),
+                "schools", List.of("31040003")));
         move(buriram, workshop, "REPORTED");
         drive(buriram, on(Activities.with(Activities.buriramWorkshop("s-visit"), "type", "SUPERVISION_VISIT"),
                 "2020-08-14"), "PLANNED");
@@ -70,7 +75,7 @@ class SummarisingActivitiesTest {
         // bench/sql does, is what a participation on an activity that did not take place would look like
         try (Connection db = infra.database().connect(); Statement sql = db.createStatement()) {
             sql.executeUpdate("INSERT INTO activity_participation VALUES ('" + cancelled + "', 0, 0, 0, 0, 0, 0, 0, "
-                    + "1000, '{}', now(), 'bench')");
+                    + "1000, '{31040002}', now(), 'bench')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -131,8 +136,15 @@ class SummarisingActivitiesTest {
                 .isEqualTo("{\"2019-10\":0,\"2019-11\":0,\"2019-12\":0,\"2020-01\":0,\"2020-02\":0,\"2020-03\":0,"
                         + "\"2020-04\":0,\"2020-05\":0,\"2020-06\":0,\"2020-07\":1,\"2020-08\":0,\"2020-09\":1}");
         assertThat(buriram.get("participantsHeld").asLong()).as("not the cancelled activity's 1000").isEqualTo(47);
-        assertThat(buriram.get("schoolsReached").asLong()).as("not 31040002, whose activity was cancelled")
-                .isEqualTo(1);
+    }
+
+    @Test
+    void the_schools_reached_are_the_venues_and_the_schools_that_attended_a_held_activity_but_not_a_cancelled_one() {
+        JsonNode buriram = viewer.get("/api/v1/activities/summary?fiscalYear=2563&esa=P31-4").json().get("esas").get(0);
+
+        assertThat(buriram.get("schoolsReached").asLong()).as("31040001 where it was held and 31040003 that attended; "
+                + "not 31040002, whose activity (at it, and listing it in its participation) was cancelled")
+                .isEqualTo(2);
     }
 
     @Test

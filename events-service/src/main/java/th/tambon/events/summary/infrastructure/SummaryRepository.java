@@ -59,7 +59,8 @@ public interface SummaryRepository extends GenericRepository<ActivityRow, UUID> 
 
     /**
      * Distinct schools per ESA reached by its held activities of the period: their venue school, the schools awarded a
-     * certificate at one (not revoked) and the schools whose works were presented at one.
+     * certificate at one (not revoked), the schools whose works were presented at one and the schools their
+     * participation lists as having attended.
      */
     @Query("""
             SELECT reached.esa, count(DISTINCT reached.school) AS schools FROM (
@@ -72,6 +73,12 @@ public interface SummaryRepository extends GenericRepository<ActivityRow, UUID> 
                   AND a.state IN ('HELD', 'REPORTED', 'CLOSED') AND c.school IS NOT NULL AND c.revoked_at IS NULL
                 UNION ALL
                 SELECT a.esa, w.school FROM work w JOIN activity a ON a.id = w.activity
+                WHERE a.starts_on BETWEEN :from AND :to AND (CAST(:esa AS TEXT) IS NULL OR a.esa = :esa)
+                  AND a.state IN ('HELD', 'REPORTED', 'CLOSED')
+                UNION ALL
+                SELECT a.esa, attended.school
+                FROM activity_participation p JOIN activity a ON a.id = p.activity
+                CROSS JOIN LATERAL unnest(p.schools) AS attended (school)
                 WHERE a.starts_on BETWEEN :from AND :to AND (CAST(:esa AS TEXT) IS NULL OR a.esa = :esa)
                   AND a.state IN ('HELD', 'REPORTED', 'CLOSED')
             ) reached

@@ -64,7 +64,8 @@ public class ActivitySummaryController {
             description = "For one ESA (esa=) or for every ESA the service knows, in one call: activities by type and "
                     + "state, how many were held (HELD, REPORTED, CLOSED), their participants, the certificates "
                     + "awarded at them and not revoked, and the works presented, selected and forwarded; the held "
-                    + "activities by month, their participants and the distinct schools they reached; the ESA's "
+                    + "activities by month, their participants and the distinct schools they reached (venue, "
+                    + "certificate not revoked, work presented, listed in the participation); the ESA's "
                     + "schools' ITA results of the year by level and the ESA's own. An activity belongs to the fiscal "
                     + "year its start day (Bangkok) falls in. A school director gets its own school's ESA. The same "
                     + "statements answer for one ESA or all of them.")

@@ -34,7 +34,8 @@ public record EsaSummaryView(
                 + "only once an activity is held, so this equals participants unless rows came from elsewhere)",
                 example = "104") long participantsHeld,
         @Schema(description = "distinct schools the held activities reached: their venue school, schools awarded a "
-                + "certificate at one (not revoked), schools whose works were presented at one", example = "7")
+                + "certificate at one (not revoked), schools whose works were presented at one and the schools their "
+                + "participation lists as having attended", example = "7")
         long schoolsReached,
         @Schema(description = "the ESA's schools' ITA results for the fiscal year by level, every level AA to F in "
                 + "that order, zeros included",
