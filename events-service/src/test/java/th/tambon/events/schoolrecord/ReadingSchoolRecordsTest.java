@@ -58,7 +58,8 @@ class ReadingSchoolRecordsTest {
         budget.publish(BudgetFeed.committed(published(funded, REQUESTED, Map.of("to", "PLANNED")), 1));
         Eventually.await(WAIT, () -> assertThat(view(funded).get("state").asText()).isEqualTo("FUNDED"));
         move(funded, Map.of("to", "HELD"));
-        participation(funded, 104);
+        // the participation lists the school that hosted it: hosted, not attended
+        participation(funded, 104, List.of("51910001"));
         budget.publish(BudgetFeed.recorded(published(funded, COST_REPORTED,
                 Map.of("to", "REPORTED", "actualCost", "21700.00")), 2));
         Eventually.await(WAIT, () -> assertThat(view(funded).get("funding").path("spending").asText())
@@ -77,6 +78,11 @@ class ReadingSchoolRecordsTest {
                 "school", "51910001", "title", "นวัตกรรมการอ่าน", "track", "INNOVATION",
                 "presenterCategory", "TEACHER")));
         assertThat(work.status()).as(work.body()).isEqualTo(201);
+        // attended in fiscal year 2564 as its participation lists it, without a certificate or a work
+        String listed = draft(on(elsewhere("r-listed"), "2020-12-05"));
+        move(listed, Map.of("to", "PLANNED"));
+        move(listed, Map.of("to", "HELD"));
+        participation(listed, 30, List.of("51910001"));
         // its only certificate there revoked: it did not attend that one
         String revokedAt = draft(on(elsewhere("r-revoked"), "2020-09-01"));
         move(revokedAt, Map.of("to", "PLANNED"));
@@ -128,7 +134,7 @@ class ReadingSchoolRecordsTest {
         assertThat(own.get("spending").isNull()).as("no funding, no spending").isTrue();
         assertThat(own.get("participants").isNull()).isTrue();
         assertThat(record.get("attended").findValuesAsText("ref")).as("not where its certificate was revoked")
-                .containsExactly("r-attended");
+                .containsExactly("r-attended", "r-listed");
         assertThat(record.get("certificates")).hasSize(2);
         assertThat(record.get("certificates").findValuesAsText("status")).containsExactlyInAnyOrder("VALID", "REVOKED");
         JsonNode certificate = record.get("certificates").get(0);
@@ -146,11 +152,24 @@ class ReadingSchoolRecordsTest {
     }
 
     @Test
+    void a_school_listed_in_an_activitys_participation_attended_it_unless_it_hosted_it() {
+        JsonNode record = viewer.get("/api/v1/school-records/51910001?fiscalYear=2564").json();
+
+        JsonNode listed = record.get("attended").get(1);
+        assertThat(listed.get("ref").asText()).as("neither a certificate nor a work there").isEqualTo("r-listed");
+        assertThat(listed.get("participants").asInt()).isEqualTo(30);
+        assertThat(record.get("works").findValuesAsText("activity")).doesNotContain(listed.get("id").asText());
+        assertThat(record.get("certificates").findValuesAsText("activity")).doesNotContain(listed.get("id").asText());
+        assertThat(viewer.get("/api/v1/school-records/51910001").json().get("attended").findValuesAsText("ref"))
+                .as("r-funded lists it too, but it was there as its venue").doesNotContain("r-funded");
+    }
+
+    @Test
     void a_fiscal_year_limits_the_activities_certificates_works_and_ita_to_it() {
         JsonNode record = viewer.get("/api/v1/school-records/51910001?fiscalYear=2564").json();
 
         assertThat(record.get("hosted")).isEmpty();
-        assertThat(record.get("attended").findValuesAsText("ref")).containsExactly("r-attended");
+        assertThat(record.get("attended").findValuesAsText("ref")).containsExactly("r-attended", "r-listed");
         assertThat(record.get("certificates")).hasSize(1);
         assertThat(record.get("works")).hasSize(1);
         assertThat(record.get("ita").findValuesAsText("fiscalYear")).containsExactly("2564");
@@ -218,9 +237,9 @@ class ReadingSchoolRecordsTest {
         return lamphun.get("/api/v1/activities/" + id).json();
     }
 
-    private void participation(String id, int total) {
+    private void participation(String id, int total, List<String> schools) {
         TestHttp.Response recorded = lamphun.put("/api/v1/activities/" + id + "/participation",
-                TestHttp.json(Map.of("byRole", Map.of(), "total", total)));
+                TestHttp.json(Map.of("byRole", Map.of(), "total", total, "schools", schools)));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     }
 

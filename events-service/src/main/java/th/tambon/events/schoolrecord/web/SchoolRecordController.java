@@ -41,8 +41,8 @@ public class SchoolRecordController {
     @ReadOnly
     @Operation(operationId = "getSchoolRecord", summary = "What events-service holds about one school",
             description = "In one call and a bounded number of statements: the activities whose venue school it is "
-                    + "(hosted) and those elsewhere at which it was awarded a certificate (not revoked) or presented a "
-                    + "work (attended), with their participants, actual cost and spending; its certificates (revoked "
+                    + "(hosted) and those elsewhere at which it was awarded a certificate (not revoked), presented a "
+                    + "work or is listed in the participation as having attended (attended), with their participants, actual cost and spending; its certificates (revoked "
                     + "ones included), works and ITA results; and spentOnHosted, what the hosted activities cost of "
                     + "those whose cost budget-service recorded as an expenditure. fiscalYear= limits activities, "
                     + "certificates and works (by their activity's start day in Bangkok) and ITA results to that year. "

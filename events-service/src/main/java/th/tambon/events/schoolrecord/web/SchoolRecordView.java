@@ -27,8 +27,8 @@ public record SchoolRecordView(
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "activities whose venue school it is, by start") List<ActivityEntry> hosted,
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(description = "activities elsewhere at which it was awarded a certificate (not revoked) or presented a "
-                + "work, by start") List<ActivityEntry> attended,
+        @Schema(description = "activities elsewhere at which it was awarded a certificate (not revoked), presented a "
+                + "work or is listed in the participation as having attended, by start") List<ActivityEntry> attended,
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "certificates awarded to it, revoked ones included, by the day given") List<CertificateEntry> certificates,
         @JsonInclude(JsonInclude.Include.ALWAYS)
