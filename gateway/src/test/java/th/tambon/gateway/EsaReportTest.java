@@ -35,6 +35,7 @@ class EsaReportTest {
     static final String YEAR = "/api/v1/fiscal-years/2563/esas/P51-1";
     static final String REPORT = "/api/v1/esas/P51-1/report?fiscalYear=2563";
 
+    private ScriptedStack stack;
     private ScriptedService schools;
     private ScriptedService events;
     private ScriptedService budget;
@@ -44,21 +45,20 @@ class EsaReportTest {
 
     @BeforeAll
     void start() {
-        schools = new ScriptedService();
-        events = new ScriptedService();
-        budget = new ScriptedService();
-        gateway = TestGateway.start(schools.url(), events.url(), budget.url(), Map.of(
+        stack = new ScriptedStack(Map.of(
                 "tambon.gateway.views.schools-timeout", "700ms",
                 "tambon.gateway.views.events-timeout", "700ms",
                 "tambon.gateway.views.budget-timeout", "700ms"));
-        http = new TestHttp(gateway.getURL().toString()).as(officer);
+        schools = stack.schools;
+        events = stack.events;
+        budget = stack.budget;
+        gateway = stack.gateway;
+        http = stack.as(officer);
     }
 
     @BeforeEach
     void everyServiceAnswers() {
-        for (ScriptedService service : List.of(schools, events, budget)) {
-            service.down(false).slow(Duration.ZERO);
-        }
+        stack.allUp();
         schools.on(COUNTS, 200, """
                 {"fiscalYear": 2563, "activeOn": "2020-09-30", "esas": [{"esa": "P51-1", "nameTh": "สพป.ลำพูน เขต 1",
                  "nameEn": "Lamphun PESA 1", "kind": "PRIMARY", "provinceCode": "51", "province": "ลำพูน",
@@ -87,10 +87,7 @@ class EsaReportTest {
 
     @AfterAll
     void stop() {
-        gateway.close();
-        schools.close();
-        events.close();
-        budget.close();
+        stack.close();
     }
 
     @Test
@@ -184,8 +181,7 @@ class EsaReportTest {
     void with_budget_service_down_and_no_earlier_answer_the_budget_figures_are_null_and_unavailable() {
         budget.down(true);
 
-        TestHttp.Response response = new TestHttp(gateway.getURL().toString()).as(TestTokens.token("new-reader",
-                "VIEWER", null, null, Duration.ofMinutes(5))).get(REPORT);
+        TestHttp.Response response = stack.asNewViewer("new-reader").get(REPORT);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode report = response.json();
@@ -221,8 +217,7 @@ class EsaReportTest {
         new TestHttp(gateway.getURL().toString()).as(TestTokens.admin()).get(REPORT);
         budget.down(true);
 
-        JsonNode other = new TestHttp(gateway.getURL().toString()).as(TestTokens.token("someone-else", "VIEWER",
-                null, null, Duration.ofMinutes(5))).get(REPORT).json();
+        JsonNode other = stack.asNewViewer("someone-else").get(REPORT).json();
 
         assertThat(other.get("sections").get("budget").asText()).isEqualTo("UNAVAILABLE");
     }
@@ -232,8 +227,7 @@ class EsaReportTest {
         events.slow(Duration.ofSeconds(5));
 
         long started = System.nanoTime();
-        TestHttp.Response response = new TestHttp(gateway.getURL().toString()).as(TestTokens.token("first-time-reader",
-                "VIEWER", null, null, Duration.ofMinutes(5))).get(REPORT);
+        TestHttp.Response response = stack.asNewViewer("first-time-reader").get(REPORT);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.status()).isEqualTo(200);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ class NationalOverviewTest {
     static final String SUMMARY = "/api/v1/activities/summary?fiscalYear=2563";
     static final String YEAR = "/api/v1/fiscal-years/2563";
 
+    private ScriptedStack stack;
     private ScriptedService schools;
     private ScriptedService events;
     private ScriptedService budget;
@@ -32,17 +32,17 @@ class NationalOverviewTest {
 
     @BeforeAll
     void start() {
-        schools = new ScriptedService();
-        events = new ScriptedService();
-        budget = new ScriptedService();
-        gateway = TestGateway.start(schools.url(), events.url(), budget.url(), Map.of(
-                "tambon.gateway.views.budget-timeout", "700ms"));
-        obec = new TestHttp(gateway.getURL().toString()).as(TestTokens.admin());
+        stack = new ScriptedStack(Map.of("tambon.gateway.views.budget-timeout", "700ms"));
+        schools = stack.schools;
+        events = stack.events;
+        budget = stack.budget;
+        gateway = stack.gateway;
+        obec = stack.as(TestTokens.admin());
     }
 
     @BeforeEach
     void everyServiceAnswers() {
-        budget.down(false);
+        stack.allUp();
         String esas = """
                 [{"esa": "P31-4", "nameTh": "สพป.บุรีรัมย์ เขต 4", "kind": "PRIMARY", "provinceCode": "31",
                   "province": "บุรีรัมย์", "schools": 40, "qualitySchools": 40},
@@ -68,10 +68,7 @@ class NationalOverviewTest {
 
     @AfterAll
     void stop() {
-        gateway.close();
-        schools.close();
-        events.close();
-        budget.close();
+        stack.close();
     }
 
     @Test
@@ -132,9 +129,7 @@ class NationalOverviewTest {
     void with_budget_service_down_the_money_columns_and_their_totals_are_null_and_the_rest_complete() {
         budget.down(true);
 
-        TestHttp reader = new TestHttp(gateway.getURL().toString()).as(TestTokens.token("overview-reader", "VIEWER",
-                null, null, Duration.ofMinutes(5)));
-        JsonNode overview = reader.get("/api/v1/overview?fiscalYear=2563").json();
+        JsonNode overview = stack.asNewViewer("overview-reader").get("/api/v1/overview?fiscalYear=2563").json();
 
         assertThat(overview.get("sections").get("budget").asText()).isEqualTo("UNAVAILABLE");
         assertThat(overview.get("items").get(1).get("spent").isNull()).isTrue();

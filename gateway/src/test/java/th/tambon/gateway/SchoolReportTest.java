@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ class SchoolReportTest {
     static final String PROFILE = "/api/v1/schools/51910001/profile";
     static final String RECORD = "/api/v1/school-records/51910001";
 
+    private ScriptedStack stack;
     private ScriptedService schools;
     private ScriptedService events;
     private ScriptedService budget;
@@ -37,17 +37,17 @@ class SchoolReportTest {
 
     @BeforeAll
     void start() {
-        schools = new ScriptedService();
-        events = new ScriptedService();
-        budget = new ScriptedService();
-        gateway = TestGateway.start(schools.url(), events.url(), budget.url(), Map.of(
-                "tambon.gateway.views.events-timeout", "700ms"));
-        http = new TestHttp(gateway.getURL().toString()).as(TestTokens.viewer());
+        stack = new ScriptedStack(Map.of("tambon.gateway.views.events-timeout", "700ms"));
+        schools = stack.schools;
+        events = stack.events;
+        budget = stack.budget;
+        gateway = stack.gateway;
+        http = stack.as(TestTokens.viewer());
     }
 
     @BeforeEach
     void bothAnswer() {
-        events.down(false);
+        stack.allUp();
         schools.on(PROFILE, 200, """
                 {"school": {"code": "51910001", "nameTh": "โรงเรียนบ้านหนองเงือก", "esa": "P51-1", "province": "ลำพูน",
                   "district": "ป่าซาง", "tambon": "มะกอก", "tambonCode": "510403", "director": "นายสมชาย ใจดี",
@@ -73,10 +73,7 @@ class SchoolReportTest {
 
     @AfterAll
     void stop() {
-        gateway.close();
-        schools.close();
-        events.close();
-        budget.close();
+        stack.close();
     }
 
     @Test
@@ -131,8 +128,7 @@ class SchoolReportTest {
     void with_events_service_down_the_registration_is_complete_and_the_record_unavailable() {
         events.down(true);
 
-        JsonNode report = new TestHttp(gateway.getURL().toString()).as(TestTokens.token("profile-reader", "VIEWER",
-                null, null, Duration.ofMinutes(5))).get("/api/v1/schools/51910001/report").json();
+        JsonNode report = stack.asNewViewer("profile-reader").get("/api/v1/schools/51910001/report").json();
 
         assertThat(report.get("sections").get("events").asText()).isEqualTo("UNAVAILABLE");
         assertThat(report.get("hosted").isNull()).isTrue();
