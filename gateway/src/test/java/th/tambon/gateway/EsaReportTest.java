@@ -223,6 +223,79 @@ class EsaReportTest {
     }
 
     @Test
+    void a_service_answering_200_with_what_is_not_its_answer_leaves_its_section_unavailable_never_a_500() {
+        List<String> cases = List.of(
+                "budget answers 200 without its totals",
+                "events answers 200 with a proxy's HTML page",
+                "budget answers 200 with nothing",
+                "budget answers baht with three decimals",
+                "schools answers 200 with an ESA without its counts",
+                "events answers 200 with an ESA without its figures");
+        for (String name : cases) {
+            everyServiceAnswers();
+            String section = switch (name) {
+                case "budget answers 200 without its totals" -> {
+                    budget.on(YEAR, 200, "{\"esa\": \"P51-1\", \"fiscalYear\": 2563, \"closed\": false}");
+                    yield "budget";
+                }
+                case "events answers 200 with a proxy's HTML page" -> {
+                    events.on(SUMMARY, 200, "<html><body>proxy error</body></html>", "text/html");
+                    yield "events";
+                }
+                case "budget answers 200 with nothing" -> {
+                    budget.on(YEAR, 200, "");
+                    yield "budget";
+                }
+                case "budget answers baht with three decimals" -> {
+                    budget.on(YEAR, 200, """
+                            {"esa": "P51-1", "fiscalYear": 2563, "closed": false, "totals": {"allocated": 218700.005,
+                             "committed": 0.00, "spent": 0.00, "remaining": 218700.005}, "rounds": []}""");
+                    yield "budget";
+                }
+                case "schools answers 200 with an ESA without its counts" -> {
+                    schools.on(COUNTS, 200, "{\"fiscalYear\": 2563, \"activeOn\": \"2020-09-30\", \"esas\": [{\"esa\": "
+                            + "\"P51-1\", \"nameTh\": \"x\", \"kind\": \"PRIMARY\"}]}");
+                    yield "schools";
+                }
+                default -> {
+                    events.on(SUMMARY, 200, "{\"fiscalYear\": 2563, \"esas\": [{\"esa\": \"P51-1\"}]}");
+                    yield "events";
+                }
+            };
+            TestHttp.Response response = stack.asNewViewer("malformed-" + cases.indexOf(name)).get(REPORT);
+
+            assertThat(response.status()).as(name + ": " + response.body()).isEqualTo(200);
+            assertThat(response.contentType()).as(name).startsWith("application/json");
+            assertThat(response.json().get("sections").get(section).asText()).as(name).isEqualTo("UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void a_service_that_is_overloaded_or_refuses_the_gateways_call_leaves_its_section_unavailable() {
+        for (int status : List.of(429, 401, 408)) {
+            budget.on(YEAR, status, "{\"status\": " + status + "}");
+
+            TestHttp.Response response = stack.asNewViewer("overloaded-" + status).get(REPORT);
+
+            assertThat(response.status()).as(status + ": " + response.body()).isEqualTo(200);
+            assertThat(response.json().get("sections").get("budget").asText()).as("budget answering " + status)
+                    .isEqualTo("UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void a_stale_answer_is_not_shown_to_the_same_subject_holding_another_esa() {
+        stack.as(TestTokens.token("somchai", "ESA_OFFICER", "P51-1", null, Duration.ofMinutes(5))).get(REPORT);
+        budget.down(true);
+
+        JsonNode moved = stack.as(TestTokens.token("somchai", "ESA_OFFICER", "P52-1", null, Duration.ofMinutes(5)))
+                .get(REPORT).json();
+
+        assertThat(moved.get("sections").get("budget").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(moved.get("allocated").isNull()).isTrue();
+    }
+
+    @Test
     void a_slow_events_service_delays_the_report_by_its_timeout_only() {
         events.slow(Duration.ofSeconds(5));
 

@@ -56,9 +56,11 @@ class NationalOverviewTest {
         events.on(SUMMARY, 200, """
                 {"fiscalYear": 2563, "esas": [
                  {"esa": "P31-4", "activities": 1, "held": 1, "participants": 40, "participantsHeld": 40,
-                  "certificates": 0, "worksPresented": 0, "worksSelected": 0, "worksForwarded": 0, "schoolsReached": 40},
+                  "certificates": 0, "worksPresented": 0, "worksSelected": 0, "worksForwarded": 0, "schoolsReached": 40,
+                  "byType": {"WORKSHOP": 1}, "byState": {"REPORTED": 1}, "heldByMonth": {"2020-07": 1}, "itaLevels": {}},
                  {"esa": "P51-1", "activities": 1, "held": 1, "participants": 104, "participantsHeld": 104,
-                  "certificates": 31, "worksPresented": 0, "worksSelected": 0, "worksForwarded": 0, "schoolsReached": 31}]}""");
+                  "certificates": 31, "worksPresented": 0, "worksSelected": 0, "worksForwarded": 0, "schoolsReached": 31,
+                  "byType": {"SYMPOSIUM": 1}, "byState": {"REPORTED": 1}, "heldByMonth": {"2020-09": 1}, "itaLevels": {}}]}""");
         budget.on(YEAR, 200, """
                 {"fiscalYear": 2563, "totals": {"allocated": 218700.00, "committed": 0.00, "spent": 21700.00,
                  "remaining": 197000.00, "executionRate": 9.92},

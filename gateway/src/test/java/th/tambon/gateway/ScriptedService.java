@@ -25,7 +25,7 @@ final class ScriptedService implements AutoCloseable {
     private volatile boolean down;
     private volatile Duration delay = Duration.ZERO;
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, String contentType) {
     }
 
     ScriptedService() {
@@ -43,11 +43,11 @@ final class ScriptedService implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Answer answer = down ? new Answer(503, "{\"status\":503}")
-                    : answers.getOrDefault(asked, new Answer(404, "{\"status\":404,\"detail\":\"not scripted: " + asked + "\"}"));
+            Answer answer = down ? new Answer(503, "{\"status\":503}", "application/problem+json")
+                    : answers.getOrDefault(asked, new Answer(404, "{\"status\":404,\"detail\":\"not scripted: " + asked
+                    + "\"}", "application/problem+json"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type",
-                    answer.status() < 400 ? "application/json" : "application/problem+json");
+            exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -56,7 +56,11 @@ final class ScriptedService implements AutoCloseable {
     }
 
     ScriptedService on(String pathAndQuery, int status, String body) {
-        answers.put(pathAndQuery, new Answer(status, body));
+        return on(pathAndQuery, status, body, status < 400 ? "application/json" : "application/problem+json");
+    }
+
+    ScriptedService on(String pathAndQuery, int status, String body, String contentType) {
+        answers.put(pathAndQuery, new Answer(status, body, contentType));
         return this;
     }
 

@@ -55,7 +55,7 @@ final class OverviewRows {
     private static OverviewRow row(String code, Fetched<Answers.EsaCounts> schools, Fetched<Answers.EsaActivities> events,
                                    Fetched<Answers.EsaBudget> budget) {
         Answers.EsaCounts office = schools.answer().orElse(null);
-        Long participants = events.figure(Answers.EsaActivities::participantsOfHeld, 0L);
+        Long participants = events.figure(Answers.EsaActivities::participantsHeld, 0L);
         Long reached = events.figure(Answers.EsaActivities::schoolsReached, 0L);
         BigDecimal spent = budget.figure(Answers.EsaBudget::spent, Baht.ZERO);
         return new OverviewRow(code, office == null ? null : office.nameTh(), office == null ? null : office.kind(),

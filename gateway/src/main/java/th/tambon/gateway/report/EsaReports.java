@@ -36,7 +36,7 @@ public final class EsaReports {
                 c.provinceCode(), c.province())).orElse(null);
         // an ESA with no activities is all zeros in events' answer; a year with no round is none (404) in budget's
         Answers.Totals money = budget.figure(Answers.BudgetEsaYear::totals, new Answers.Totals(Baht.ZERO, Baht.ZERO, Baht.ZERO, Baht.ZERO, null));
-        Long participants = events.figure(Answers.EsaActivities::participantsOfHeld, 0L);
+        Long participants = events.figure(Answers.EsaActivities::participantsHeld, 0L);
         Long reached = events.figure(Answers.EsaActivities::schoolsReached, 0L);
         BigDecimal spent = money == null ? null : money.spent();
         List<Fetched<?>> answers = List.of(schools, events, budget);

@@ -19,6 +19,27 @@ public final class Answers {
     private Answers() {
     }
 
+    /** A count as the services give it: present, not negative; else the answer is not one. */
+    static void count(Long value, String what) {
+        if (value == null || value < 0) {
+            throw new IllegalArgumentException(what + " is " + value + ", not a count");
+        }
+    }
+
+    /** Baht (or a score) as the services keep it: present, at most two decimals; never rounded here. */
+    static void baht(BigDecimal value, String what) {
+        if (value == null || value.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException(what + " is " + value + ", not an amount with at most two decimals");
+        }
+    }
+
+    private static void money(BigDecimal allocated, BigDecimal committed, BigDecimal spent, BigDecimal remaining) {
+        baht(allocated, "allocated");
+        baht(committed, "committed");
+        baht(spent, "spent");
+        baht(remaining, "remaining");
+    }
+
     /** schools-service: {@code GET /api/v1/quality-schools/counts}. */
     @Serdeable
     public record QualityCounts(int fiscalYear, LocalDate activeOn, List<EsaCounts> esas) {
@@ -30,7 +51,12 @@ public final class Answers {
     @Serdeable
     public record EsaCounts(String esa, String nameTh, @Nullable String nameEn, String kind,
                             @Nullable String provinceCode, @Nullable String province, @Nullable Integer zone,
-                            long schools, long qualitySchools) {
+                            Long schools, Long qualitySchools) {
+        public EsaCounts {
+            Objects.requireNonNull(esa, "an ESA's counts without its code");
+            count(schools, "schools");
+            count(qualitySchools, "qualitySchools");
+        }
     }
 
     /** events-service: {@code GET /api/v1/activities/summary}. */
@@ -42,21 +68,27 @@ public final class Answers {
     }
 
     @Serdeable
-    public record EsaActivities(String esa, long activities, @Nullable Map<String, Long> byType,
-                                @Nullable Map<String, Long> byState, long held, long participants,
-                                @Nullable Long participantsHeld, long certificates, long worksPresented,
-                                long worksSelected, long worksForwarded, @Nullable Map<String, Long> heldByMonth,
-                                @Nullable Long schoolsReached, @Nullable Map<String, Long> itaLevels,
-                                @Nullable Ita esaIta) {
-
-        /** Participants of the activities held (older events-services give every activity's). */
-        public long participantsOfHeld() {
-            return participantsHeld == null ? participants : participantsHeld;
+    public record EsaActivities(String esa, Long activities, Map<String, Long> byType, Map<String, Long> byState,
+                                Long held, Long participantsHeld, Long certificates, Long worksPresented,
+                                Long worksSelected, Long worksForwarded, Map<String, Long> heldByMonth,
+                                Long schoolsReached, Map<String, Long> itaLevels, @Nullable Ita esaIta) {
+        public EsaActivities {
+            Objects.requireNonNull(esa, "an ESA's summary without its code");
+            for (Long figure : Arrays.asList(activities, held, participantsHeld, certificates, worksPresented,
+                    worksSelected, worksForwarded, schoolsReached)) {
+                count(figure, "a figure of " + esa + "'s summary");
+            }
+            for (Map<String, Long> breakdown : Arrays.asList(byType, byState, heldByMonth, itaLevels)) {
+                Objects.requireNonNull(breakdown, "a breakdown of " + esa + "'s summary");
+            }
         }
     }
 
     @Serdeable
     public record Ita(BigDecimal score, String level) {
+        public Ita {
+            baht(score, "an ITA score");
+        }
     }
 
     /** budget-service: {@code GET /api/v1/fiscal-years/{year}}. */
@@ -70,11 +102,18 @@ public final class Answers {
     @Serdeable
     public record EsaBudget(String esa, boolean closed, long rounds, BigDecimal allocated, BigDecimal committed,
                             BigDecimal spent, BigDecimal remaining, @Nullable BigDecimal executionRate) {
+        public EsaBudget {
+            Objects.requireNonNull(esa, "an ESA's budget without its code");
+            money(allocated, committed, spent, remaining);
+        }
     }
 
     @Serdeable
     public record Totals(BigDecimal allocated, BigDecimal committed, BigDecimal spent, BigDecimal remaining,
                          @Nullable BigDecimal executionRate) {
+        public Totals {
+            money(allocated, committed, spent, remaining);
+        }
     }
 
     /** budget-service: {@code GET /api/v1/fiscal-years/{year}/esas/{esa}}. */
@@ -93,6 +132,7 @@ public final class Answers {
                         @Nullable BigDecimal executionRate, List<Line> lines) {
         public Round {
             Objects.requireNonNull(lines, "a round without lines");
+            money(allocated, committed, spent, remaining);
         }
     }
 
@@ -100,6 +140,9 @@ public final class Answers {
     public record Line(int line, String category, @Nullable String purposeTh, BigDecimal allocated,
                        BigDecimal committed, BigDecimal spent, BigDecimal remaining,
                        @Nullable BigDecimal executionRate) {
+        public Line {
+            money(allocated, committed, spent, remaining);
+        }
     }
 
     /** schools-service: {@code GET /api/v1/schools/{code}/profile}. */
@@ -144,13 +187,18 @@ public final class Answers {
             for (List<?> list : Arrays.asList(hosted, attended, certificates, works, ita)) {
                 Objects.requireNonNull(list, "events-service's school record without one of its lists");
             }
-            Objects.requireNonNull(spentOnHosted, "events-service's school record without spentOnHosted");
+            baht(spentOnHosted, "spentOnHosted");
         }
     }
 
     @Serdeable
     public record Activity(String id, String ref, String type, String titleTh, String state, LocalDate startsOn,
                            @Nullable Long participants, @Nullable BigDecimal actualCost, @Nullable String spending) {
+        public Activity {
+            if (actualCost != null) {
+                baht(actualCost, "an activity's actualCost");
+            }
+        }
     }
 
     @Serdeable
@@ -163,5 +211,8 @@ public final class Answers {
 
     @Serdeable
     public record SchoolIta(int fiscalYear, BigDecimal score, String level) {
+        public SchoolIta {
+            baht(score, "an ITA score");
+        }
     }
 }

@@ -13,6 +13,7 @@ public final class Baht {
 
     @Nullable
     public static String text(@Nullable BigDecimal amount) {
+        // the answers hold at most two decimals (Answers.baht); a quotient is rounded by per()
         return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 

@@ -36,7 +36,7 @@ public record Fetched<T>(Source source, SectionStatus status, Optional<T> answer
         if (!answered()) {
             return null;
         }
-        return answer.map(read).orElse(orNone);
+        return answer.isPresent() ? read.apply(answer.get()) : orNone;
     }
 
     /** The part of the answer a view reads (none when the answer has no such part), with the same status and time. */
