@@ -140,6 +140,43 @@ class NationalOverviewTest {
     }
 
     @Test
+    void with_schools_service_down_a_filtered_overview_has_no_rows_and_its_totals_are_unknown_not_zero() {
+        schools.down(true);
+
+        JsonNode overview = stack.asNewViewer("filtered-reader").get("/api/v1/overview?fiscalYear=2563&kind=PRIMARY")
+                .json();
+
+        assertThat(overview.get("sections").get("schools").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(overview.get("items")).isEmpty();
+        JsonNode totals = overview.get("totals");
+        for (String column : List.of("schools", "qualitySchools", "activitiesHeld", "participantsTotal", "allocated",
+                "spent", "remaining")) {
+            assertThat(totals.get(column).isNull()).as(column).isTrue();
+        }
+    }
+
+    @Test
+    void with_schools_service_down_an_unfiltered_overview_lists_the_esas_the_others_know_without_their_school_counts() {
+        schools.down(true);
+
+        JsonNode overview = stack.asNewViewer("unfiltered-reader").get("/api/v1/overview?fiscalYear=2563").json();
+
+        assertThat(codes(overview.get("items"))).containsExactly("P31-4", "P51-1");
+        assertThat(overview.get("items").get(0).get("qualitySchools").isNull()).isTrue();
+        assertThat(overview.get("totals").get("qualitySchools").isNull()).isTrue();
+        assertThat(overview.get("totals").get("participantsTotal").asLong()).isEqualTo(144);
+    }
+
+    @Test
+    void the_totals_do_not_add_up_schools_reached_a_school_reached_by_two_esas_would_count_twice() {
+        JsonNode totals = obec.get("/api/v1/overview?fiscalYear=2563").json().get("totals");
+
+        assertThat(totals.get("schoolsReached").isNull()).isTrue();
+        assertThat(totals.get("costPerSchoolReached").isNull()).isTrue();
+        assertThat(totals.get("costPerParticipant").asText()).as("21,700.00 / 144").isEqualTo("150.69");
+    }
+
+    @Test
     void an_esa_officer_is_refused_the_national_overview() {
         TestHttp.Response response = new TestHttp(gateway.getURL().toString()).as(TestTokens.officer("P51-1"))
                 .get("/api/v1/overview?fiscalYear=2563");

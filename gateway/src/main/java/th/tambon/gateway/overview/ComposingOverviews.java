@@ -50,12 +50,13 @@ public class ComposingOverviews {
         Mono<Fetched<Answers.BudgetYear>> year = sources.fetch(Source.BUDGET, caller,
                 "fiscal-years/" + fiscalYear, budget.year(fiscalYear, authorization));
         return Mono.zip(counts, summary, year).map(all -> {
-            List<OverviewRow> rows = OverviewRows.of(all.getT1(), all.getT2(), all.getT3(),
-                    kind != null || provinceCode != null);
+            boolean filtered = kind != null || provinceCode != null;
+            List<OverviewRow> rows = OverviewRows.of(all.getT1(), all.getT2(), all.getT3(), filtered);
             List<OverviewRow> sorted = rows.stream().sorted(OverviewRows.order(sort)).toList();
+            boolean rowsKnown = all.getT1().answered() || !filtered;
             List<Fetched<?>> answers = List.of(all.getT1(), all.getT2(), all.getT3());
-            return new Rows(sorted, OverviewRows.totals(sorted), Fetched.sections(answers), Fetched.staleAsOf(answers),
-                    clock.instant());
+            return new Rows(sorted, OverviewRows.totals(sorted, rowsKnown), Fetched.sections(answers),
+                    Fetched.staleAsOf(answers), clock.instant());
         });
     }
 

@@ -23,7 +23,9 @@ public record Overview(
         @Schema(description = "the order: a column, a leading - for descending; ties by esa", example = "-spent") String sort,
         @Schema(description = "this page's rows") List<OverviewRow> items,
         int page, int size, long totalItems, int totalPages,
-        @Schema(description = "every filtered row summed (esa ALL); a figure is null when its source is unavailable")
+        @Schema(description = "every filtered row summed (esa ALL); a figure is null when its source is unavailable, "
+                + "every figure when schools-service, which alone applies kind and province, is; schools reached "
+                + "are not summed (a school reached by two ESAs counts in each)")
         OverviewRow totals,
         @Schema(description = "each source's status: OK, STALE or UNAVAILABLE") Map<String, SectionStatus> sections,
         @Schema(description = "for each STALE section, when its source gave the answer shown") Map<String, Instant> staleAsOf,

@@ -70,20 +70,27 @@ final class OverviewRows {
                 Baht.text(Baht.per(spent, participants)), Baht.text(Baht.per(spent, reached)));
     }
 
-    /** Every row summed; a column is null when any row's is (its source is unavailable). */
-    static OverviewRow totals(List<OverviewRow> rows) {
+    /**
+     * Every row summed; a column is null when any row's is (its source is unavailable), and every column when the rows
+     * themselves are not known (a filter only schools-service can apply while it is unavailable). Schools reached are
+     * not summed: a school reached by two ESAs' activities counts in each, so a sum would count it twice.
+     */
+    static OverviewRow totals(List<OverviewRow> rows, boolean rowsKnown) {
+        if (!rowsKnown) {
+            return new OverviewRow(ALL, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null);
+        }
         BigDecimal allocated = sumMoney(rows, OverviewRow::allocated);
         BigDecimal spent = sumMoney(rows, OverviewRow::spent);
         Long participants = sum(rows, OverviewRow::participantsTotal);
-        Long reached = sum(rows, OverviewRow::schoolsReached);
         BigDecimal rate = allocated == null || spent == null || allocated.signum() == 0 ? null
                 : spent.multiply(HUNDRED).divide(allocated, 2, RoundingMode.HALF_UP);
         return new OverviewRow(ALL, null, null, null, null, sum(rows, OverviewRow::schools),
                 sum(rows, OverviewRow::qualitySchools), sum(rows, OverviewRow::activitiesHeld), participants,
-                sum(rows, OverviewRow::certificatesAwarded), reached, Baht.text(allocated),
+                sum(rows, OverviewRow::certificatesAwarded), null, Baht.text(allocated),
                 Baht.text(sumMoney(rows, OverviewRow::committed)), Baht.text(spent),
                 Baht.text(sumMoney(rows, OverviewRow::remaining)), Baht.percent(rate),
-                Baht.text(Baht.per(spent, participants)), Baht.text(Baht.per(spent, reached)));
+                Baht.text(Baht.per(spent, participants)), null);
     }
 
     /** The order {@code sort} names ({@link OverviewRow.Sortable#PATTERN}); nulls last either way; ties by ESA. */
