@@ -1,0 +1,51 @@
+package th.tambon.gateway.export;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+
+/**
+ * The read side of an export's pipe. A writer that fails says so ({@link #fail}) before closing its side, and the
+ * reader then gets that error instead of a clean end, so the response is aborted rather than ended as if whole. It
+ * also tells how long what was written has waited unread.
+ */
+final class ExportPipe extends PipedInputStream {
+    private volatile IOException failure;
+    private volatile long lastRead = System.nanoTime();
+
+    ExportPipe(int size) {
+        super(size);
+    }
+
+    void fail(Exception cause) {
+        failure = new IOException("the export stopped: " + cause, cause);
+    }
+
+    /** How long what the writer wrote has waited unread (0 while there is nothing to read: the writer is at work). */
+    long unreadNanos() {
+        try {
+            return available() > 0 ? System.nanoTime() - lastRead : 0;
+        } catch (IOException closed) {
+            return 0;
+        }
+    }
+
+    @Override
+    public synchronized int read() throws IOException {
+        int read = super.read();
+        lastRead = System.nanoTime();
+        if (read == -1 && failure != null) {
+            throw failure;
+        }
+        return read;
+    }
+
+    @Override
+    public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
+        int read = super.read(buffer, offset, length);
+        lastRead = System.nanoTime();
+        if (read == -1 && failure != null) {
+            throw failure;
+        }
+        return read;
+    }
+}
