@@ -35,7 +35,8 @@ public final class EsaReports {
         EsaReport.Office office = counts.map(c -> new EsaReport.Office(c.esa(), c.nameTh(), c.nameEn(), c.kind(),
                 c.provinceCode(), c.province())).orElse(null);
         // an ESA with no activities is all zeros in events' answer; a year with no round is none (404) in budget's
-        Answers.Totals money = budget.figure(Answers.BudgetEsaYear::totals, new Answers.Totals(Baht.ZERO, Baht.ZERO, Baht.ZERO, Baht.ZERO, null));
+        Answers.Totals money = budget.figure(Answers.BudgetEsaYear::totals,
+                new Answers.Totals(Baht.ZERO, Baht.ZERO, Baht.ZERO, Baht.ZERO, null));
         Long participants = events.figure(Answers.EsaActivities::participantsHeld, 0L);
         Long reached = events.figure(Answers.EsaActivities::schoolsReached, 0L);
         BigDecimal spent = money == null ? null : money.spent();
