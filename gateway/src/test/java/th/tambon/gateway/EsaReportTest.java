@@ -369,6 +369,10 @@ class EsaReportTest {
                     .isEqualTo(LocalDate.of(2019, 10, 1));
             assertThat(summary.getRow(1).getCell(3).getCellStyle().getDataFormatString())
                     .isEqualTo("[$-107041E]d mmmm yyyy");
+            assertThat(summary.getPrintSetup().getLandscape()).as("printed landscape").isTrue();
+            assertThat(summary.getPrintSetup().getFitWidth()).as("on one page's width").isEqualTo((short) 1);
+            assertThat(summary.getPaneInformation().getHorizontalSplitPosition()).as("headers kept in view")
+                    .isEqualTo((short) 1);
             XSSFSheet lines = workbook.getSheet("งบประมาณ");
             assertThat(new DataFormatter().formatCellValue(lines.getRow(2).getCell(7))).isEqualTo("21,700.00");
         }

@@ -1,5 +1,6 @@
 package th.tambon.gateway.export;
 
+import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -31,6 +32,13 @@ final class XlsxExport {
         Set<String> names = new HashSet<>();
         for (Sheet sheet : sheets) {
             Worksheet ws = workbook.newWorksheet(uniqueName(sheet.name(), names));
+            // printed as a report is: A4 landscape, every column on the page's width, the headers kept in view
+            ws.paperSize(PaperSize.A4_PAPER);
+            ws.pageOrientation("landscape");
+            ws.setFitToPage(true);
+            ws.fitToWidth((short) 1);
+            ws.fitToHeight((short) 0);
+            ws.freezePane(0, 1);
             List<Column> columns = sheet.columns();
             for (int c = 0; c < columns.size(); c++) {
                 ws.value(0, c, columns.get(c).header());
