@@ -43,8 +43,9 @@ public record EsaSummaryView(
         Map<String, Long> itaLevels,
         // null, not absent, when the ESA has no result for the year
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(description = "the ESA's own ITA result for the fiscal year; null when none is recorded",
-                nullable = true) @Nullable Ita esaIta) {
+        @Schema(type = "object", nullable = true,
+                description = "the ESA's own ITA result for the fiscal year; null when none is recorded")
+        @Nullable Ita esaIta) {
 
     @Serdeable
     @Schema(description = "An ITA result: its score and level")
