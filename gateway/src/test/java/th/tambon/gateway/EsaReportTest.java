@@ -230,7 +230,10 @@ class EsaReportTest {
                 "budget answers 200 with nothing",
                 "budget answers baht with three decimals",
                 "schools answers 200 with an ESA without its counts",
-                "events answers 200 with an ESA without its figures");
+                "events answers 200 with an ESA without its figures",
+                "events answers a month without its count",
+                "events answers a list with nothing in it",
+                "budget answers a round that is nothing");
         for (String name : cases) {
             everyServiceAnswers();
             String section = switch (name) {
@@ -256,6 +259,24 @@ class EsaReportTest {
                     schools.on(COUNTS, 200, "{\"fiscalYear\": 2563, \"activeOn\": \"2020-09-30\", \"esas\": [{\"esa\": "
                             + "\"P51-1\", \"nameTh\": \"x\", \"kind\": \"PRIMARY\"}]}");
                     yield "schools";
+                }
+                case "events answers a month without its count" -> {
+                    events.on(SUMMARY, 200, """
+                            {"fiscalYear": 2563, "esas": [{"esa": "P51-1", "activities": 1, "byType": {}, "byState": {},
+                             "held": 1, "participants": 1, "participantsHeld": 1, "certificates": 0, "worksPresented": 0,
+                             "worksSelected": 0, "worksForwarded": 0, "heldByMonth": {"2020-09": null},
+                             "schoolsReached": 1, "itaLevels": {}}]}""");
+                    yield "events";
+                }
+                case "events answers a list with nothing in it" -> {
+                    events.on(SUMMARY, 200, "{\"fiscalYear\": 2563, \"esas\": [null]}");
+                    yield "events";
+                }
+                case "budget answers a round that is nothing" -> {
+                    budget.on(YEAR, 200, """
+                            {"esa": "P51-1", "fiscalYear": 2563, "closed": false, "totals": {"allocated": 1.00,
+                             "committed": 0.00, "spent": 0.00, "remaining": 1.00}, "rounds": [null]}""");
+                    yield "budget";
                 }
                 default -> {
                     events.on(SUMMARY, 200, "{\"fiscalYear\": 2563, \"esas\": [{\"esa\": \"P51-1\"}]}");

@@ -6,14 +6,18 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The parts of the services' answers the views read (each service's OpenAPI document has the whole of them); fields
- * a service adds later are ignored. An answer without a part a view needs is no answer: the call fails and its
- * section is stale or unavailable ({@link Sources}), never a misleading "none".
+ * a service adds later are ignored. An answer without a part a view needs (a list, an item of one, a count, baht with
+ * at most two decimals) is no answer: decoding it fails, so it is never remembered, and its section is stale or
+ * unavailable ({@link Sources}), never a misleading "none" or a 500. Lists are copied with List.copyOf (no null
+ * item), maps in their order once each value is checked.
  */
 public final class Answers {
     private Answers() {
@@ -24,6 +28,13 @@ public final class Answers {
         if (value == null || value < 0) {
             throw new IllegalArgumentException(what + " is " + value + ", not a count");
         }
+    }
+
+    /** Counts by name, each a count, in the service's order. */
+    static Map<String, Long> counts(Map<String, Long> counts, String what) {
+        Objects.requireNonNull(counts, what + " missing");
+        counts.forEach((name, count) -> count(count, what + ": " + name));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     /** Baht (or a score) as the services keep it: present, at most two decimals; never rounded here. */
@@ -44,7 +55,7 @@ public final class Answers {
     @Serdeable
     public record QualityCounts(int fiscalYear, LocalDate activeOn, List<EsaCounts> esas) {
         public QualityCounts {
-            Objects.requireNonNull(esas, "schools-service's counts without esas");
+            esas = List.copyOf(esas);
         }
     }
 
@@ -63,7 +74,7 @@ public final class Answers {
     @Serdeable
     public record EventsSummary(int fiscalYear, List<EsaActivities> esas) {
         public EventsSummary {
-            Objects.requireNonNull(esas, "events-service's summary without esas");
+            esas = List.copyOf(esas);
         }
     }
 
@@ -78,9 +89,10 @@ public final class Answers {
                     worksSelected, worksForwarded, schoolsReached)) {
                 count(figure, "a figure of " + esa + "'s summary");
             }
-            for (Map<String, Long> breakdown : Arrays.asList(byType, byState, heldByMonth, itaLevels)) {
-                Objects.requireNonNull(breakdown, "a breakdown of " + esa + "'s summary");
-            }
+            byType = counts(byType, esa + "'s activities by type");
+            byState = counts(byState, esa + "'s activities by state");
+            heldByMonth = counts(heldByMonth, esa + "'s held activities by month");
+            itaLevels = counts(itaLevels, esa + "'s ITA levels");
         }
     }
 
@@ -95,7 +107,7 @@ public final class Answers {
     @Serdeable
     public record BudgetYear(int fiscalYear, Totals totals, List<EsaBudget> esas) {
         public BudgetYear {
-            Objects.requireNonNull(esas, "budget-service's year without esas");
+            esas = List.copyOf(esas);
         }
     }
 
@@ -122,7 +134,11 @@ public final class Answers {
                                 @Nullable Map<String, Totals> byCategory, List<Round> rounds) {
         public BudgetEsaYear {
             Objects.requireNonNull(totals, "budget-service's ESA year without totals");
-            Objects.requireNonNull(rounds, "budget-service's ESA year without rounds");
+            rounds = List.copyOf(rounds);
+            if (byCategory != null) {
+                byCategory.values().forEach(t -> Objects.requireNonNull(t, "a category without its totals"));
+                byCategory = Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
+            }
         }
     }
 
@@ -131,7 +147,7 @@ public final class Answers {
                         BigDecimal committed, BigDecimal spent, BigDecimal remaining,
                         @Nullable BigDecimal executionRate, List<Line> lines) {
         public Round {
-            Objects.requireNonNull(lines, "a round without lines");
+            lines = List.copyOf(lines);
             money(allocated, committed, spent, remaining);
         }
     }
@@ -151,9 +167,9 @@ public final class Answers {
                                 List<Plan> plans) {
         public SchoolProfile {
             Objects.requireNonNull(school, "schools-service's profile without the school");
-            Objects.requireNonNull(designations, "schools-service's profile without designations");
-            Objects.requireNonNull(networks, "schools-service's profile without networks");
-            Objects.requireNonNull(plans, "schools-service's profile without plans");
+            designations = List.copyOf(designations);
+            networks = List.copyOf(networks);
+            plans = List.copyOf(plans);
         }
     }
 
@@ -184,9 +200,11 @@ public final class Answers {
                                List<Certificate> certificates, List<Work> works, List<SchoolIta> ita,
                                BigDecimal spentOnHosted, boolean truncated) {
         public SchoolRecord {
-            for (List<?> list : Arrays.asList(hosted, attended, certificates, works, ita)) {
-                Objects.requireNonNull(list, "events-service's school record without one of its lists");
-            }
+            hosted = List.copyOf(hosted);
+            attended = List.copyOf(attended);
+            certificates = List.copyOf(certificates);
+            works = List.copyOf(works);
+            ita = List.copyOf(ita);
             baht(spentOnHosted, "spentOnHosted");
         }
     }
