@@ -365,6 +365,7 @@ class EsaReportTest {
         assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("esa-report-P51-1-2563.csv");
+        assertThat(file.headers().allValues("Cache-Control")).containsExactly("no-store");
         byte[] bytes = file.body();
         assertThat(new byte[]{bytes[0], bytes[1], bytes[2]}).isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         String text = new String(bytes, StandardCharsets.UTF_8);

@@ -11,6 +11,8 @@ import java.io.PipedInputStream;
 final class ExportPipe extends PipedInputStream {
     private volatile IOException failure;
     private volatile long lastRead = System.nanoTime();
+    /** A reader waits in read(): what the writer writes is taken as soon as PipedInputStream looks again. */
+    private volatile boolean reading;
 
     ExportPipe(int size) {
         super(size);
@@ -22,6 +24,9 @@ final class ExportPipe extends PipedInputStream {
 
     /** How long what the writer wrote has waited unread (0 while there is nothing to read: the writer is at work). */
     long unreadNanos() {
+        if (reading) {
+            return 0;
+        }
         try {
             return available() > 0 ? System.nanoTime() - lastRead : 0;
         } catch (IOException closed) {
@@ -31,8 +36,14 @@ final class ExportPipe extends PipedInputStream {
 
     @Override
     public synchronized int read() throws IOException {
-        int read = super.read();
-        lastRead = System.nanoTime();
+        int read;
+        reading = true;
+        try {
+            read = super.read();
+        } finally {
+            reading = false;
+            lastRead = System.nanoTime();
+        }
         if (read == -1 && failure != null) {
             throw failure;
         }
@@ -41,8 +52,14 @@ final class ExportPipe extends PipedInputStream {
 
     @Override
     public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
-        int read = super.read(buffer, offset, length);
-        lastRead = System.nanoTime();
+        int read;
+        reading = true;
+        try {
+            read = super.read(buffer, offset, length);
+        } finally {
+            reading = false;
+            lastRead = System.nanoTime();
+        }
         if (read == -1 && failure != null) {
             throw failure;
         }

@@ -55,13 +55,22 @@ public class Exports {
                 close(in, basename);
             }
         }, idle.toMillis(), Math.max(1, idle.toMillis() / 2), TimeUnit.MILLISECONDS);
-        Schedulers.boundedElastic().schedule(() -> write(format, sheets, in, out, basename, watchdog));
+        try {
+            Schedulers.boundedElastic().schedule(() -> write(format, sheets, in, out, basename, watchdog));
+        } catch (RuntimeException refused) {
+            // no worker for it (the pool's queue is full): nothing will be written, nothing to watch
+            watchdog.dispose();
+            close(in, basename);
+            throw refused;
+        }
         String extension = format == ExportFormat.CSV ? "csv" : "xlsx";
         MediaType type = format == ExportFormat.CSV
                 ? new MediaType(ExportFormat.CSV_TYPE + ";charset=utf-8")
                 : new MediaType(ExportFormat.XLSX_TYPE);
+        // never kept by a browser or a proxy: the figures of a view change as the services learn of changes
         return HttpResponse.ok(new StreamedFile(in, type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + basename + "." + extension + "\"");
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + basename + "." + extension + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private static void write(ExportFormat format, List<Sheet> sheets, ExportPipe in, OutputStream out,

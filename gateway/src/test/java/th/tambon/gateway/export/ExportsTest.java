@@ -42,6 +42,35 @@ class ExportsTest {
         assertThatThrownBy(file::read).isInstanceOf(IOException.class);
     }
 
+    @Test
+    void output_a_reader_is_waiting_for_is_not_unread_however_long_the_writer_paused() throws Exception {
+        ExportPipe pipe = new ExportPipe(1024);
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream(pipe);
+        Thread reader = new Thread(() -> {
+            try {
+                pipe.read();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reader.start();
+        // the reader waits in read() (PipedInputStream looks again once a second); the writer pauses, then writes
+        Thread.sleep(500);
+        writer.write('x');
+
+        assertThat(pipe.unreadNanos()).as("what the waiting reader is about to take").isZero();
+        reader.join(3000);
+        writer.close();
+    }
+
+    @Test
+    void an_export_is_never_kept_by_a_browser_or_a_proxy() {
+        HttpResponse<?> response = new Exports(Duration.ofSeconds(30)).file(ExportFormat.CSV, "fresh",
+                List.of(new Sheet("x", List.of(Column.text("ก")), List.of())));
+
+        assertThat(response.getHeaders().get("Cache-Control")).isEqualTo("no-store");
+    }
+
     private static InputStream body(HttpResponse<?> response) {
         return ((StreamedFile) response.body()).getInputStream();
     }
