@@ -34,28 +34,16 @@ final class ExportPipe extends PipedInputStream {
         }
     }
 
+    /**
+     * Every read passes here: PipedInputStream's read of many bytes waits for its first with this one, then takes
+     * what else is there without waiting.
+     */
     @Override
     public synchronized int read() throws IOException {
         int read;
         reading = true;
         try {
             read = super.read();
-        } finally {
-            reading = false;
-            lastRead = System.nanoTime();
-        }
-        if (read == -1 && failure != null) {
-            throw failure;
-        }
-        return read;
-    }
-
-    @Override
-    public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
-        int read;
-        reading = true;
-        try {
-            read = super.read(buffer, offset, length);
         } finally {
             reading = false;
             lastRead = System.nanoTime();
