@@ -38,7 +38,7 @@ public final class CheckingFigures {
     /** The outcome of the last attempt. {@code expect} is the file's list, valid ({@code ScenarioValidator}). */
     public Checked check(JsonNode expect) {
         long start = System.nanoTime();
-        Duration pause = patience.firstPause();
+        Duration pause = patience.pauses().first();
         for (int attempt = 1; ; attempt++) {
             Checked checked = once(expect, attempt, Duration.ofNanos(System.nanoTime() - start));
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
@@ -49,7 +49,7 @@ public final class CheckingFigures {
                     checked.failed(), checked.figures(), seconds(pause), waited.toSeconds(),
                     patience.within().toSeconds());
             sleeper.sleep(pause);
-            pause = patience.after(pause);
+            pause = patience.pauses().after(pause);
         }
     }
 

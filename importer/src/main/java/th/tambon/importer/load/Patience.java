@@ -1,5 +1,7 @@
 package th.tambon.importer.load;
 
+import th.tambon.importer.gateway.Backoff;
+
 import java.time.Duration;
 
 /**
@@ -11,19 +13,17 @@ import java.time.Duration;
  */
 public record Patience(Duration replica, Duration budget, Duration firstPause, Duration maxPause) {
     public static final Patience DEFAULT = new Patience(Duration.ofMinutes(2), Duration.ofMinutes(1),
-            Duration.ofMillis(250), Duration.ofSeconds(5));
+            Backoff.DEFAULT.first(), Backoff.DEFAULT.max());
 
     public Patience {
-        if (replica.isNegative() || budget.isNegative() || firstPause.isNegative() || firstPause.isZero()
-                || maxPause.compareTo(firstPause) < 0) {
-            throw new IllegalArgumentException("waits must not be negative, and the first pause above 0 and at most "
-                    + "the longest");
+        if (replica.isNegative() || budget.isNegative()) {
+            throw new IllegalArgumentException("waits must not be negative");
         }
+        new Backoff(firstPause, maxPause); // refuses pauses it cannot take
     }
 
-    /** The pause after {@code pause}: twice as long, at most {@code maxPause}. */
+    /** The pause after {@code pause}: twice as long, at most {@code maxPause} ({@link Backoff}). */
     Duration after(Duration pause) {
-        Duration twice = pause.multipliedBy(2);
-        return twice.compareTo(maxPause) > 0 ? maxPause : twice;
+        return new Backoff(firstPause, maxPause).after(pause);
     }
 }
