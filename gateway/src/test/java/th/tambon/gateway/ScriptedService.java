@@ -22,6 +22,7 @@ final class ScriptedService implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<String> reached = new CopyOnWriteArrayList<>();
+    private final List<String> cookies = new CopyOnWriteArrayList<>();
     private volatile boolean down;
     private volatile Duration delay = Duration.ZERO;
 
@@ -38,6 +39,7 @@ final class ScriptedService implements AutoCloseable {
         server.createContext("/", exchange -> {
             String asked = exchange.getRequestURI().toString();
             reached.add(asked + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            cookies.add(asked + " " + exchange.getRequestHeaders().getFirst("Cookie"));
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -80,6 +82,11 @@ final class ScriptedService implements AutoCloseable {
 
     List<String> reached() {
         return List.copyOf(reached);
+    }
+
+    /** Each request that reached it with the Cookie header it brought ("null" without one). */
+    List<String> cookies() {
+        return List.copyOf(cookies);
     }
 
     @Override

@@ -50,14 +50,19 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
     protected Map<String, String> authorizationMatrix() {
         // /api/v1/** is not a route of the gateway's own but for the views it composes: RoutedRequestsRule guards what
         // it proxies
-        return Map.of(
-                "GET /api/v1/esas/{code}/report", ANY_ROLE,
-                "GET /api/v1/overview", "OBEC_ADMIN,VIEWER",
-                "GET /api/v1/schools/{code}/report", ANY_ROLE,
-                "GET /openapi", SecurityRule.IS_ANONYMOUS,
-                "GET /health", RouteRules.OPEN_ENDPOINT,
-                "GET /health/{selector}", RouteRules.OPEN_ENDPOINT,
-                "GET /prometheus", RouteRules.OPEN_ENDPOINT);
+        return Map.ofEntries(
+                Map.entry("GET /api/v1/esas/{code}/report", ANY_ROLE),
+                Map.entry("GET /api/v1/overview", "OBEC_ADMIN,VIEWER"),
+                Map.entry("GET /api/v1/schools/{code}/report", ANY_ROLE),
+                Map.entry("GET /openapi", SecurityRule.IS_ANONYMOUS),
+                Map.entry("GET /", SecurityRule.IS_ANONYMOUS),
+                Map.entry("GET /signin", SecurityRule.IS_ANONYMOUS),
+                Map.entry("GET /session", SecurityRule.IS_ANONYMOUS),
+                Map.entry("POST /session", SecurityRule.IS_AUTHENTICATED),
+                Map.entry("DELETE /session", SecurityRule.IS_ANONYMOUS),
+                Map.entry("GET /health", RouteRules.OPEN_ENDPOINT),
+                Map.entry("GET /health/{selector}", RouteRules.OPEN_ENDPOINT),
+                Map.entry("GET /prometheus", RouteRules.OPEN_ENDPOINT));
     }
 
     @Override

@@ -1,0 +1,46 @@
+package th.tambon.gateway.dashboard;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The dashboard's session: the caller's token in an HttpOnly, SameSite=Strict cookie, so that it never sits in a
+ * URL, in page script or in {@code localStorage} ({@link SessionController} sets and clears it, {@link SessionCookieFilter}
+ * reads it).
+ */
+public final class SessionCookie {
+    public static final String NAME = "TAMBON_SESSION";
+
+    private SessionCookie() {
+    }
+
+    /** The token the request's session cookie holds, if any. */
+    public static Optional<String> token(HttpRequest<?> request) {
+        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
+    }
+
+    /** Sets the cookie for as long as the token lives. */
+    public static MutableHttpResponse<?> set(MutableHttpResponse<?> response, HttpRequest<?> request, String token,
+                                             Duration lifetime) {
+        return response.cookie(cookie(request, token).maxAge(lifetime));
+    }
+
+    /** Clears the cookie (an empty value that has already expired). */
+    public static MutableHttpResponse<?> clear(MutableHttpResponse<?> response, HttpRequest<?> request) {
+        return response.cookie(cookie(request, "").maxAge(0));
+    }
+
+    private static Cookie cookie(HttpRequest<?> request, String value) {
+        return Cookie.of(NAME, value).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(isHttps(request));
+    }
+
+    /** Over HTTPS, directly or behind a proxy that says so: the cookie is then never sent over plain HTTP. */
+    static boolean isHttps(HttpRequest<?> request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+}

@@ -1,0 +1,523 @@
+// The Tambon dashboard: pages drawn from the gateway's views (/api/v1/overview, /api/v1/esas/{code}/report, …) with
+// the browser's session cookie (HttpOnly: this script never sees the token). Thai first, Buddhist Era dates, baht with
+// two decimals; nothing is loaded from anywhere but this gateway. Routes live in the fragment: #/overview,
+// #/esas/{code}, each with ?fiscalYear= (BE).
+
+const LANGUAGE_KEY = 'tambon.language'; // the only thing this page stores
+const TEXT = {
+  th: {
+    skip: 'ข้ามไปยังเนื้อหา', programme: '1 ตำบล 1 โรงเรียนคุณภาพ', office: 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน',
+    fiscalYear: 'ปีงบประมาณ', signOut: 'ออกจากระบบ', loading: 'กำลังโหลด…', trail: 'เส้นทาง',
+    footer: 'ข้อมูลจากระบบโรงเรียนคุณภาพประจำตำบล · วันที่แสดงเป็นพุทธศักราช',
+    nation: 'ภาพรวมระดับประเทศ', overviewTitle: 'ภาพรวมระดับประเทศ ปีงบประมาณ {0}',
+    yearSpan: 'ปีงบประมาณ {0}: {1} – {2}', esas: 'สำนักงานเขตพื้นที่', esa: 'เขตพื้นที่', name: 'ชื่อ',
+    province: 'จังหวัด', schools: 'โรงเรียน', qualitySchools: 'โรงเรียนคุณภาพ', activitiesHeld: 'กิจกรรมที่จัดแล้ว',
+    participants: 'ผู้เข้าร่วม', certificates: 'เกียรติบัตร', allocated: 'งบประมาณที่ได้รับจัดสรร',
+    committed: 'ผูกพันแล้ว', spent: 'เบิกจ่ายแล้ว', remaining: 'คงเหลือ', executionRate: 'ร้อยละการเบิกจ่าย',
+    total: 'รวม', chartOverview: 'โรงเรียนคุณภาพและร้อยละการเบิกจ่ายรายเขตพื้นที่',
+    chartOverviewLabel: 'แผนภูมิ: จำนวนโรงเรียนคุณภาพ (แท่ง) และร้อยละการเบิกจ่าย (เส้น) ของแต่ละเขตพื้นที่',
+    percentAxis: 'ร้อยละการเบิกจ่าย', countAxis: 'จำนวนโรงเรียน', tableOverview: 'ตัวเลขรายเขตพื้นที่ (กดหัวคอลัมน์เพื่อเรียง)',
+    downloads: 'ดาวน์โหลด', csv: 'CSV', xlsx: 'Excel (XLSX)', reportTitle: '{0}',
+    keyFigures: 'ตัวเลขสำคัญ', heldByMonth: 'กิจกรรมที่จัดในแต่ละเดือน', heldAxis: 'จำนวนกิจกรรม',
+    chartMonthsLabel: 'แผนภูมิแท่ง: จำนวนกิจกรรมที่จัดในแต่ละเดือนของปีงบประมาณ', month: 'เดือน', held: 'จัดแล้ว',
+    budget: 'งบประมาณรายงวดและรายการ', round: 'งวดที่ {0}', line: 'รายการ', category: 'หมวด', purpose: 'วัตถุประสงค์',
+    receivedOn: 'ได้รับเมื่อ', activities: 'กิจกรรม', date: 'วันที่', title: 'ชื่อกิจกรรม', type: 'ประเภท',
+    state: 'สถานะ', funding: 'งบประมาณ', cost: 'ค่าใช้จ่ายจริง', noActivities: 'ไม่มีกิจกรรมในปีงบประมาณนี้',
+    worksCertificates: 'เกียรติบัตรและผลงาน', worksPresented: 'ผลงานที่นำเสนอ', worksSelected: 'ผลงานที่ได้รับคัดเลือก',
+    worksForwarded: 'ผลงานที่เสนอ สพฐ.', fundingPending: 'รออนุมัติงบประมาณ', fundingOverdue: 'รออนุมัติเกินกำหนด',
+    fundingRefused: 'ไม่อนุมัติงบประมาณ', noBudget: 'ยังไม่มีการจัดสรรงบประมาณในปีนี้', baht: 'บาท',
+    stale: 'ข้อมูลส่วน{0}อาจไม่เป็นปัจจุบัน (ณ {1})', unavailable: 'ขณะนี้ไม่สามารถดึงข้อมูลส่วน{0}ได้',
+    section_schools: 'ทะเบียนโรงเรียน', section_events: 'กิจกรรม', section_budget: 'งบประมาณ',
+    notFound: 'ไม่พบหน้าที่ต้องการ', failed: 'โหลดข้อมูลไม่สำเร็จ', forbidden: 'บัญชีนี้ไม่มีสิทธิ์ดูข้อมูลนี้',
+    costPerParticipant: 'ค่าใช้จ่ายต่อผู้เข้าร่วม', schoolsReached: 'โรงเรียนที่ได้รับประโยชน์',
+    unknown: '—', of: 'จาก',
+  },
+  en: {
+    skip: 'Skip to content', programme: 'One Tambon, One Quality School', office: 'Office of the Basic Education Commission',
+    fiscalYear: 'Fiscal year', signOut: 'Sign out', loading: 'Loading…', trail: 'Breadcrumb',
+    footer: 'From the One Tambon, One Quality School system · years are fiscal years (BE)',
+    nation: 'National overview', overviewTitle: 'National overview, fiscal year {0}',
+    yearSpan: 'Fiscal year {0}: {1} – {2}', esas: 'ESAs', esa: 'ESA', name: 'Name', province: 'Province',
+    schools: 'Schools', qualitySchools: 'Quality schools', activitiesHeld: 'Activities held', participants: 'Participants',
+    certificates: 'Certificates', allocated: 'Allocated', committed: 'Committed', spent: 'Spent', remaining: 'Remaining',
+    executionRate: 'Execution rate', total: 'Total', chartOverview: 'Quality schools and budget execution per ESA',
+    chartOverviewLabel: 'Chart: quality schools (bars) and budget execution rate (line) per ESA',
+    percentAxis: 'Execution rate (%)', countAxis: 'Schools', tableOverview: 'Figures per ESA (activate a column heading to sort)',
+    downloads: 'Download', csv: 'CSV', xlsx: 'Excel (XLSX)', reportTitle: '{0}', keyFigures: 'Key figures',
+    heldByMonth: 'Activities held per month', heldAxis: 'Activities',
+    chartMonthsLabel: 'Bar chart: activities held in each month of the fiscal year', month: 'Month', held: 'Held',
+    budget: 'Budget by round and line', round: 'Round {0}', line: 'Line', category: 'Category', purpose: 'Purpose',
+    receivedOn: 'Received', activities: 'Activities', date: 'Date', title: 'Activity', type: 'Type', state: 'State',
+    funding: 'Funding', cost: 'Actual cost', noActivities: 'No activities in this fiscal year',
+    worksCertificates: 'Certificates and works', worksPresented: 'Works presented', worksSelected: 'Works selected',
+    worksForwarded: 'Works forwarded to OBEC', fundingPending: 'Funding pending', fundingOverdue: 'Funding overdue',
+    fundingRefused: 'Funding refused', noBudget: 'No budget allocated this year', baht: 'baht',
+    stale: 'The {0} figures may be out of date (as of {1})', unavailable: 'The {0} figures cannot be read right now',
+    section_schools: 'schools registry', section_events: 'activities', section_budget: 'budget',
+    notFound: 'No such page', failed: 'The figures could not be loaded', forbidden: 'This account may not read this',
+    costPerParticipant: 'Cost per participant', schoolsReached: 'Schools reached', unknown: '—', of: 'of',
+  },
+};
+const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน',
+  'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+/** Funding requests unanswered for longer than this are shown overdue. */
+const FUNDING_OVERDUE_DAYS = 7;
+
+let language = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'th';
+let session = null;
+let charts = [];
+
+// ---------------------------------------------------------------------------------------------------------------------
+// words, numbers and dates
+
+function t(key, ...args) {
+  const text = TEXT[language][key] ?? TEXT.th[key] ?? key;
+  return text.replace(/\{(\d)}/g, (_, i) => args[Number(i)] ?? '');
+}
+
+/** "218700.00" (or a JSON number) → "218,700.00", from the decimal's digits, never through floating point. */
+export function amount(value) {
+  if (value === null || value === undefined || value === '') {
+    return t('unknown');
+  }
+  const text = typeof value === 'number' ? value.toFixed(2) : String(value);
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (negative ? '-' : '') + grouped + '.' + (fraction + '00').slice(0, 2);
+}
+
+/** "218,700.00 บาท" */
+export function baht(value) {
+  return value === null || value === undefined ? t('unknown') : amount(value) + ' ' + t('baht');
+}
+
+export function count(value) {
+  return value === null || value === undefined ? t('unknown') : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function percent(value) {
+  return value === null || value === undefined ? t('unknown') : value + ' %';
+}
+
+/** "2020-09-28" → "28 กันยายน 2563" (Buddhist Era) in Thai, "28 September 2020" in English. */
+export function date(iso) {
+  if (!iso) {
+    return t('unknown');
+  }
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return language === 'th'
+    ? `${day} ${THAI_MONTHS[month - 1]} ${year + 543}`
+    : `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
+}
+
+/** "2020-09" → "กันยายน 2563" */
+function monthName(yearMonth) {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return language === 'th' ? `${THAI_MONTHS[month - 1]} ${year + 543}` : `${ENGLISH_MONTHS[month - 1]} ${year}`;
+}
+
+/** The fiscal year (BE) of today in Bangkok: October starts the next one. */
+export function currentFiscalYear(now = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {timeZone: 'Asia/Bangkok', year: 'numeric',
+    month: 'numeric'}).formatToParts(now).map(part => [part.type, part.value]));
+  const year = Number(parts.year);
+  return (Number(parts.month) >= 10 ? year + 1 : year) + 543;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// the page's elements
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) {
+      continue;
+    }
+    if (name === 'class') {
+      element.className = value;
+    } else if (name.startsWith('on')) {
+      element.addEventListener(name.slice(2), value);
+    } else {
+      element.setAttribute(name, value === true ? '' : value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      element.append(child instanceof Node ? child : String(child));
+    }
+  }
+  return element;
+}
+
+function figure(key, value, money = false) {
+  return h('div', {class: 'figure'}, h('span', {class: 'label', id: 'figure-' + key}, t(key)),
+    h('span', {class: 'value' + (money ? ' money' : ''), 'data-figure': key, 'aria-labelledby': 'figure-' + key}, value));
+}
+
+function downloads(path) {
+  const join = path.includes('?') ? '&' : '?';
+  return h('p', {class: 'downloads'}, h('span', {}, t('downloads') + ':'),
+    h('a', {href: path + join + 'format=csv', download: ''}, t('csv')),
+    h('a', {href: path + join + 'format=xlsx', download: ''}, t('xlsx')));
+}
+
+function sectionNotices(view) {
+  return Object.entries(view.sections ?? {}).filter(([, status]) => status !== 'OK').map(([section, status]) =>
+    h('p', {class: 'notice', role: 'status'}, status === 'STALE'
+      ? t('stale', t('section_' + section), new Date(view.staleAsOf?.[section]).toLocaleString(
+        language === 'th' ? 'th-TH' : 'en-GB', {timeZone: 'Asia/Bangkok'}))
+      : t('unavailable', t('section_' + section))));
+}
+
+function tableWrap(label, table) {
+  return h('div', {class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: '0'}, table);
+}
+
+function crumbs(...steps) {
+  const trail = document.getElementById('crumbs');
+  trail.setAttribute('aria-label', t('trail'));
+  trail.replaceChildren(h('ol', {}, steps.map((step, i) => h('li', {},
+    i === steps.length - 1 ? h('span', {'aria-current': 'page'}, step.label) : h('a', {href: step.href}, step.label)))));
+}
+
+function chart(canvas, config) {
+  if (!window.Chart) {
+    return;
+  }
+  Chart.defaults.font.family = "'Sarabun', 'Noto Sans Thai', sans-serif";
+  Chart.defaults.font.size = 14;
+  charts.push(new Chart(canvas, config));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// talking to the gateway
+
+class Refused extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? String(status));
+    this.status = status;
+  }
+}
+
+async function api(path) {
+  const answer = await fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  if (answer.status === 401) {
+    location.replace('/signin');
+    throw new Refused(401);
+  }
+  if (!answer.ok) {
+    throw new Refused(answer.status, await answer.json().catch(() => null));
+  }
+  return answer.json();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// routes
+
+function route() {
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const parameters = new URLSearchParams(query);
+  const year = Number(parameters.get('fiscalYear'));
+  return {path: path || '', fiscalYear: year >= 2543 && year <= 2643 ? year : currentFiscalYear()};
+}
+
+function startOf(who) {
+  const roles = who.roles ?? [];
+  if (roles.includes('ESA_OFFICER') && who.esa) {
+    return '#/esas/' + encodeURIComponent(who.esa);
+  }
+  if (roles.includes('SCHOOL_DIRECTOR') && who.school) {
+    return '#/schools/' + encodeURIComponent(who.school);
+  }
+  return '#/overview';
+}
+
+function link(path, fiscalYear) {
+  return '#' + path + '?fiscalYear=' + fiscalYear;
+}
+
+async function render() {
+  charts.forEach(c => c.destroy());
+  charts = [];
+  const {path, fiscalYear} = route();
+  if (!path) {
+    location.replace(startOf(session));
+    return;
+  }
+  yearChoice(fiscalYear);
+  const main = document.getElementById('main');
+  main.replaceChildren(h('p', {class: 'loading'}, t('loading')));
+  let match;
+  try {
+    if (path === '/overview') {
+      await overview(main, fiscalYear);
+    } else if ((match = path.match(/^\/esas\/([^/]+)$/))) {
+      await esaReport(main, decodeURIComponent(match[1]), fiscalYear);
+    } else {
+      crumbs({label: t('notFound')});
+      main.replaceChildren(h('h1', {}, t('notFound')));
+    }
+  } catch (e) {
+    if (e instanceof Refused && e.status === 401) {
+      return;
+    }
+    main.replaceChildren(h('h1', {}, e instanceof Refused && e.status === 403 ? t('forbidden') : t('failed')),
+      h('p', {class: 'error', role: 'alert'}, e.message));
+  }
+  document.title = (main.querySelector('h1')?.textContent ?? '') + ' — ' + t('programme');
+}
+
+function yearChoice(selected) {
+  const select = document.getElementById('fiscal-year');
+  const last = Math.max(currentFiscalYear() + 1, selected);
+  const options = [];
+  for (let year = last; year >= 2563; year--) {
+    options.push(h('option', {value: String(year), selected: year === selected}, String(year)));
+  }
+  if (selected < 2563) {
+    options.push(h('option', {value: String(selected), selected: true}, String(selected)));
+  }
+  select.replaceChildren(...options);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// national overview
+
+const OVERVIEW_COLUMNS = [
+  {key: 'esa', text: true}, {key: 'nameTh', label: 'name', text: true}, {key: 'province', text: true},
+  {key: 'qualitySchools'}, {key: 'activitiesHeld'}, {key: 'participantsTotal', label: 'participants'},
+  {key: 'certificatesAwarded', label: 'certificates'}, {key: 'allocated', money: true},
+  {key: 'committed', money: true}, {key: 'spent', money: true}, {key: 'remaining', money: true},
+  {key: 'executionRate', percent: true},
+];
+
+async function overview(main, fiscalYear) {
+  const path = `/api/v1/overview?fiscalYear=${fiscalYear}&size=500`;
+  const view = await api(path);
+  crumbs({label: t('nation')});
+  const rows = [...view.items];
+  let order = {key: 'esa', descending: false};
+  const body = h('tbody');
+  const headings = OVERVIEW_COLUMNS.map(column => h('th', {scope: 'col', class: column.text ? '' : 'num',
+    'aria-sort': column.key === order.key ? 'ascending' : 'none'},
+  h('button', {type: 'button', class: 'sort', onclick: () => sortBy(column)}, t(column.label ?? column.key))));
+  const cell = (row, column) => {
+    const value = row[column.key];
+    if (column.key === 'esa') {
+      return h('td', {}, h('a', {href: link('/esas/' + encodeURIComponent(value), fiscalYear)}, value));
+    }
+    if (column.key === 'nameTh') {
+      return h('td', {class: 'name'}, value ?? t('unknown'));
+    }
+    const shown = column.money ? amount(value) : column.percent ? percent(value)
+      : column.text ? (value ?? t('unknown')) : count(value);
+    return h('td', {class: column.text ? '' : 'num'}, shown);
+  };
+  const fill = () => body.replaceChildren(...rows.map(row =>
+    h('tr', {'data-esa': row.esa}, OVERVIEW_COLUMNS.map(column => cell(row, column)))));
+  const sortBy = column => {
+    order = {key: column.key, descending: order.key === column.key ? !order.descending : false};
+    const value = row => row[column.key];
+    rows.sort((a, b) => {
+      const x = value(a), y = value(b);
+      if (x === null || x === undefined) return y === null || y === undefined ? a.esa.localeCompare(b.esa) : 1;
+      if (y === null || y === undefined) return -1;
+      const compared = column.text ? String(x).localeCompare(String(y), 'th') : Number(x) - Number(y);
+      return (order.descending ? -compared : compared) || a.esa.localeCompare(b.esa);
+    });
+    headings.forEach((th, i) => th.setAttribute('aria-sort', OVERVIEW_COLUMNS[i].key !== order.key ? 'none'
+      : order.descending ? 'descending' : 'ascending'));
+    fill();
+  };
+  fill();
+  const totals = view.totals ?? {};
+  const foot = h('tfoot', {}, h('tr', {}, OVERVIEW_COLUMNS.map((column, i) => i === 0
+    ? h('td', {}, t('total')) : column.text ? h('td', {}, '') : cell(totals, column))));
+  const canvas = h('canvas', {role: 'img', 'aria-label': t('chartOverviewLabel')});
+  main.replaceChildren(
+    h('h1', {}, t('overviewTitle', fiscalYear)),
+    h('p', {class: 'sub'}, t('yearSpan', fiscalYear, date(view.firstDay), date(view.lastDay))),
+    ...sectionNotices(view),
+    downloads(path),
+    h('section', {'aria-labelledby': 'key-figures'}, h('h2', {id: 'key-figures'}, t('keyFigures')),
+      h('div', {class: 'figures'},
+        figure('esas', count(view.totalItems)), figure('qualitySchools', count(totals.qualitySchools)),
+        figure('activitiesHeld', count(totals.activitiesHeld)), figure('participants', count(totals.participantsTotal)),
+        figure('allocated', baht(totals.allocated), true), figure('spent', baht(totals.spent), true),
+        figure('executionRate', percent(totals.executionRate)))),
+    h('section', {class: 'panel', 'aria-labelledby': 'overview-chart'},
+      h('h2', {id: 'overview-chart'}, t('chartOverview')), h('div', {class: 'chart'}, canvas)),
+    h('h2', {id: 'overview-figures'}, t('tableOverview')),
+    tableWrap(t('tableOverview'), h('table', {id: 'overview-table'},
+      h('thead', {}, h('tr', {}, headings)), body, foot)));
+  chart(canvas, {
+    data: {
+      labels: rows.map(row => row.esa),
+      datasets: [
+        {type: 'bar', label: t('qualitySchools'), data: rows.map(row => row.qualitySchools ?? 0),
+          backgroundColor: '#0b5fa5', maxBarThickness: 48, yAxisID: 'schools'},
+        {type: 'line', label: t('executionRate'), data: rows.map(row => row.executionRate === null
+          ? null : Number(row.executionRate)), borderColor: '#a4262c', backgroundColor: '#a4262c', yAxisID: 'rate'},
+      ],
+    },
+    options: {
+      maintainAspectRatio: false, animation: false,
+      scales: {
+        schools: {type: 'linear', position: 'left', beginAtZero: true, ticks: {precision: 0},
+          title: {display: true, text: t('countAxis')}},
+        rate: {type: 'linear', position: 'right', beginAtZero: true, suggestedMax: 100,
+          title: {display: true, text: t('percentAxis')}, grid: {drawOnChartArea: false}},
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// an ESA's report
+
+function fundingState(activity, today = Date.now()) {
+  if (activity.state === 'FUNDING_REQUESTED') {
+    const asked = Date.parse(activity.funding?.requestedAt ?? '');
+    const overdue = !Number.isNaN(asked) && today - asked > FUNDING_OVERDUE_DAYS * 86400000;
+    return h('span', {class: 'state ' + (overdue ? 'overdue' : 'pending')}, t(overdue ? 'fundingOverdue' : 'fundingPending'));
+  }
+  if (activity.state === 'FUNDING_REFUSED') {
+    return h('span', {class: 'state overdue'}, t('fundingRefused'));
+  }
+  if (!activity.funding) {
+    return t('unknown');
+  }
+  return activity.funding.spendingMessage ?? baht(activity.funding.estimate);
+}
+
+function budgetTable(budget) {
+  const money = m => [h('td', {class: 'num'}, amount(m.allocated)), h('td', {class: 'num'}, amount(m.committed)),
+    h('td', {class: 'num'}, amount(m.spent)), h('td', {class: 'num'}, amount(m.remaining)),
+    h('td', {class: 'num'}, percent(m.executionRate))];
+  const rows = [];
+  for (const round of budget.rounds) {
+    rows.push(h('tr', {class: 'round', 'data-round': round.round},
+      h('th', {scope: 'row', colspan: 3}, t('round', round.round),
+        round.receivedOn ? ' · ' + t('receivedOn') + ' ' + date(round.receivedOn) : ''), ...money(round.money)));
+    for (const line of round.lines) {
+      rows.push(h('tr', {'data-round': round.round, 'data-line': line.line}, h('td', {}, String(line.line)),
+        h('td', {}, line.category), h('td', {}, line.purposeTh ?? ''), ...money(line.money)));
+    }
+  }
+  return h('table', {id: 'budget-table'},
+    h('thead', {}, h('tr', {}, [t('line'), t('category'), t('purpose')].map(text => h('th', {scope: 'col'}, text)),
+      ['allocated', 'committed', 'spent', 'remaining', 'executionRate'].map(key =>
+        h('th', {scope: 'col', class: 'num'}, t(key))))),
+    h('tbody', {}, rows));
+}
+
+async function esaReport(main, code, fiscalYear) {
+  const path = `/api/v1/esas/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
+  const [report, activities] = await Promise.all([api(path),
+    api(`/api/v1/activities?esa=${encodeURIComponent(code)}&fiscalYear=${fiscalYear}&size=200&sort=startsOn`)
+      .catch(e => ({failed: e}))]);
+  const name = report.office ? (language === 'en' && report.office.nameEn ? report.office.nameEn : report.office.nameTh)
+    : code;
+  const nationwide = (session.roles ?? []).some(role => role === 'OBEC_ADMIN' || role === 'VIEWER');
+  crumbs(...(nationwide ? [{label: t('nation'), href: link('/overview', fiscalYear)}] : []), {label: code});
+  const canvas = h('canvas', {role: 'img', 'aria-label': t('chartMonthsLabel')});
+  const months = report.activities?.heldByMonth ?? [];
+  const activityRows = activities.failed ? [] : activities.items;
+  main.replaceChildren(
+    h('h1', {}, name, ' ', h('span', {class: 'code'}, '(' + code + ')')),
+    h('p', {class: 'sub'}, t('yearSpan', fiscalYear, date(report.firstDay), date(report.lastDay))),
+    ...sectionNotices(report),
+    downloads(path),
+    h('section', {'aria-labelledby': 'key-figures'}, h('h2', {id: 'key-figures'}, t('keyFigures')),
+      h('div', {class: 'figures'},
+        figure('qualitySchools', count(report.qualitySchools)), figure('activitiesHeld', count(report.activitiesHeld)),
+        figure('participants', count(report.participantsTotal)), figure('certificates', count(report.certificatesAwarded)),
+        figure('allocated', baht(report.allocated), true), figure('committed', baht(report.committed), true),
+        figure('spent', baht(report.spent), true), figure('remaining', baht(report.remaining), true),
+        figure('executionRate', percent(report.executionRate)))),
+    h('section', {class: 'panel', 'aria-labelledby': 'months'}, h('h2', {id: 'months'}, t('heldByMonth')),
+      h('div', {class: 'chart'}, canvas),
+      tableWrap(t('heldByMonth'), h('table', {id: 'months-table'},
+        h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('month')), h('th', {scope: 'col', class: 'num'}, t('held')))),
+        h('tbody', {}, months.map(m => h('tr', {}, h('td', {}, monthName(m.month)), h('td', {class: 'num'}, count(m.held)))))))),
+    h('section', {'aria-labelledby': 'budget'}, h('h2', {id: 'budget'}, t('budget')),
+      report.budget && report.budget.rounds.length
+        ? tableWrap(t('budget'), budgetTable(report.budget))
+        : h('p', {}, report.budget ? t('noBudget') : t('unknown'))),
+    h('section', {'aria-labelledby': 'activities'}, h('h2', {id: 'activities'}, t('activities')),
+      activities.failed ? h('p', {class: 'notice', role: 'status'}, t('unavailable', t('section_events')))
+        : activityRows.length === 0 ? h('p', {}, t('noActivities'))
+          : tableWrap(t('activities'), h('table', {id: 'activities-table'},
+            h('thead', {}, h('tr', {}, ['date', 'title', 'type', 'state', 'funding'].map(key =>
+              h('th', {scope: 'col'}, t(key))), h('th', {scope: 'col', class: 'num'}, t('cost')))),
+            h('tbody', {}, activityRows.map(a => h('tr', {'data-activity': a.id},
+              h('td', {}, date(a.startsOn)), h('td', {}, a.titleTh), h('td', {}, a.typeTh ?? a.type),
+              h('td', {}, h('span', {class: 'state' + (a.state === 'REPORTED' || a.state === 'CLOSED' ? ' done' : '')},
+                language === 'th' ? (a.stateTh ?? a.state) : a.state)),
+              h('td', {}, fundingState(a)),
+              h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown')
+                : amount(a.actualCost)))))))),
+    h('section', {'aria-labelledby': 'works'}, h('h2', {id: 'works'}, t('worksCertificates')),
+      h('div', {class: 'figures'}, figure('certificates', count(report.certificatesAwarded)),
+        figure('worksPresented', count(report.works?.presented)), figure('worksSelected', count(report.works?.selected)),
+        figure('worksForwarded', count(report.works?.forwarded)),
+        figure('schoolsReached', count(report.outcomes?.schoolsReached)),
+        figure('costPerParticipant', baht(report.outcomes?.costPerParticipant), true))));
+  chart(canvas, {
+    type: 'bar',
+    data: {labels: months.map(m => monthName(m.month)),
+      datasets: [{label: t('held'), data: months.map(m => m.held), backgroundColor: '#0b5fa5', maxBarThickness: 48}]},
+    options: {maintainAspectRatio: false, animation: false, plugins: {legend: {display: false}},
+      scales: {y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: t('heldAxis')}}}},
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// start
+
+function translateChrome() {
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-t]').forEach(element => {
+    element.textContent = t(element.dataset.t);
+  });
+  const toggle = document.getElementById('language');
+  toggle.textContent = language === 'th' ? 'EN' : 'ไทย';
+  toggle.lang = language === 'th' ? 'en' : 'th';
+  toggle.setAttribute('aria-label', language === 'th' ? 'English' : 'ภาษาไทย');
+}
+
+async function start() {
+  session = await api('/session');
+  if (!session.signedIn) {
+    location.replace('/signin');
+    return;
+  }
+  document.getElementById('who').textContent = session.subject + ' · ' + (session.roles ?? []).join(', ')
+    + (session.esa ? ' · ' + session.esa : '') + (session.school ? ' · ' + session.school : '');
+  translateChrome();
+  document.getElementById('fiscal-year').addEventListener('change', event => {
+    const {path} = route();
+    location.hash = link(path || startOf(session).slice(1), event.target.value);
+  });
+  document.getElementById('language').addEventListener('click', () => {
+    language = language === 'th' ? 'en' : 'th';
+    localStorage.setItem(LANGUAGE_KEY, language);
+    translateChrome();
+    render();
+  });
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await fetch('/session', {method: 'DELETE', credentials: 'same-origin'});
+    location.replace('/signin');
+  });
+  window.addEventListener('hashchange', () => {
+    render().then(() => document.getElementById('main').focus({preventScroll: true}));
+  });
+  await render();
+}
+
+start().catch(() => {
+  document.getElementById('main').replaceChildren(h('p', {class: 'error', role: 'alert'}, t('failed')));
+});
