@@ -31,6 +31,19 @@ const TEXT = {
     notFound: 'ไม่พบหน้าที่ต้องการ', failed: 'โหลดข้อมูลไม่สำเร็จ', forbidden: 'บัญชีนี้ไม่มีสิทธิ์ดูข้อมูลนี้',
     costPerParticipant: 'ค่าใช้จ่ายต่อผู้เข้าร่วม', schoolsReached: 'โรงเรียนที่ได้รับประโยชน์',
     unknown: '—', of: 'จาก',
+    qualitySchoolList: 'โรงเรียนคุณภาพของเขตพื้นที่', code: 'รหัส', school: 'โรงเรียน', tambon: 'ตำบล',
+    district: 'อำเภอ', activeFrom: 'เริ่มเป็นโรงเรียนคุณภาพ', noSchools: 'ยังไม่มีโรงเรียนคุณภาพ',
+    schoolTitle: '{0}', designations: 'ประวัติการเป็นโรงเรียนคุณภาพ', status: 'สถานะ', nominatedOn: 'เสนอชื่อเมื่อ',
+    designatedOn: 'ประกาศเมื่อ', withdrawnOn: 'ถอนสถานะเมื่อ', networks: 'เครือข่าย', network: 'เครือข่าย',
+    roleInNetwork: 'บทบาท', members: 'สมาชิก', plans: 'แผนพัฒนาโรงเรียน', plan: 'แผน', hosted: 'กิจกรรมที่เป็นเจ้าภาพ',
+    attended: 'กิจกรรมที่เข้าร่วม', schoolCertificates: 'เกียรติบัตรของโรงเรียน', number: 'เลขที่',
+    givenOn: 'ลงวันที่', pdf: 'PDF', verify: 'ตรวจสอบ', works: 'ผลงาน', ita: 'ผลการประเมิน ITA',
+    spentOnHosted: 'ค่าใช้จ่ายกิจกรรมที่เป็นเจ้าภาพ', none: 'ไม่มี', level: 'ระดับ', score: 'คะแนน',
+    activityTitle: '{0}', history: 'ความเป็นมาของกิจกรรม', change: 'การเปลี่ยนแปลง', recordedAt: 'เมื่อ',
+    recordedBy: 'โดย', reason: 'หมายเหตุ', participation: 'ผู้เข้าร่วม', role: 'กลุ่ม', venue: 'สถานที่',
+    organiser: 'ผู้จัด', chair: 'ประธาน', estimate: 'ประมาณการค่าใช้จ่าย', allCertificates: 'เกียรติบัตรทั้งหมด (PDF)',
+    recipient: 'ผู้รับ', activityCertificates: 'เกียรติบัตร', noCertificates: 'ยังไม่มีการมอบเกียรติบัตร',
+    truncated: 'แสดงเพียงบางส่วน', title_: 'ชื่อ', year: 'ปีงบประมาณ', academicYear: 'ปีการศึกษา',
   },
   en: {
     skip: 'Skip to content', programme: 'One Tambon, One Quality School', office: 'Office of the Basic Education Commission',
@@ -56,7 +69,38 @@ const TEXT = {
     section_schools: 'schools registry', section_events: 'activities', section_budget: 'budget',
     notFound: 'No such page', failed: 'The figures could not be loaded', forbidden: 'This account may not read this',
     costPerParticipant: 'Cost per participant', schoolsReached: 'Schools reached', unknown: '—', of: 'of',
+    qualitySchoolList: "The ESA's quality schools", code: 'Code', school: 'School', tambon: 'Tambon',
+    district: 'District', activeFrom: 'Quality school since', noSchools: 'No quality schools yet',
+    schoolTitle: '{0}', designations: 'Designation history', status: 'Status', nominatedOn: 'Nominated',
+    designatedOn: 'Designated', withdrawnOn: 'Withdrawn', networks: 'Networks', network: 'Network',
+    roleInNetwork: 'Role', members: 'Members', plans: 'Development plans', plan: 'Plan', hosted: 'Activities hosted',
+    attended: 'Activities attended', schoolCertificates: "The school's certificates", number: 'Number',
+    givenOn: 'Dated', pdf: 'PDF', verify: 'Verify', works: 'Works', ita: 'ITA results',
+    spentOnHosted: 'Spent on activities hosted', none: 'None', level: 'Level', score: 'Score',
+    activityTitle: '{0}', history: 'History', change: 'Change', recordedAt: 'When', recordedBy: 'By',
+    reason: 'Note', participation: 'Participants', role: 'Group', venue: 'Venue', organiser: 'Organiser',
+    chair: 'Chair', estimate: 'Estimated cost', allCertificates: 'All certificates (PDF)', recipient: 'Recipient',
+    activityCertificates: 'Certificates', noCertificates: 'No certificates awarded yet', truncated: 'Partly shown',
+    title_: 'Title', year: 'Fiscal year', academicYear: 'Academic year',
   },
+};
+/** Codes the services use, in words: Thai first, English where the toggle asks (else the code itself). */
+const WORDS = {
+  th: {
+    OPERATING: 'งบดำเนินงาน', PERSONNEL: 'งบบุคลากร', INVESTMENT: 'งบลงทุน', SUBSIDY: 'งบเงินอุดหนุน', OTHER: 'งบรายจ่ายอื่น',
+    NOMINATED: 'เสนอชื่อ', DESIGNATED: 'ประกาศเป็นโรงเรียนคุณภาพ', ACTIVE: 'เป็นโรงเรียนคุณภาพ', WITHDRAWN: 'ถอนสถานะ',
+    DRAFT: 'ร่าง', SPENDING_RECORDED: 'เบิกจ่ายแล้ว', SPENDING_REFUSED: 'การเบิกจ่ายถูกปฏิเสธ',
+    SPENDING_RELEASED: 'คืนเงินที่ผูกพันแล้ว', SPENDING_CARRIED_OVER: 'กันเงินไว้เบิกเหลื่อมปี',
+    VALID: 'ใช้ได้', REVOKED: 'ยกเลิกแล้ว',
+    DRAFTED: 'ร่างกิจกรรม', FUNDING_REQUESTED: 'ขออนุมัติงบประมาณ', FUNDED: 'ได้รับงบประมาณ',
+    FUNDING_REFUSED: 'ไม่อนุมัติงบประมาณ', HELD: 'จัดกิจกรรมแล้ว', PARTICIPATION_RECORDED: 'บันทึกผู้เข้าร่วม',
+    REPORTED: 'รายงานผลแล้ว', CLOSED: 'ปิดกิจกรรม', CANCELLED: 'ยกเลิกกิจกรรม', EXPENDITURE_RECORDED: 'บันทึกการเบิกจ่าย',
+    EXPENDITURE_REFUSED: 'การเบิกจ่ายถูกปฏิเสธ', COMMITMENT_RELEASED: 'คืนเงินที่ผูกพัน',
+    COMMITMENT_CARRIED_OVER: 'กันเงินไว้เบิกเหลื่อมปี', CERTIFICATES_AWARDED: 'มอบเกียรติบัตร',
+    SCHOOL_DIRECTOR: 'ผู้บริหารสถานศึกษา', TEACHER: 'ครู', SUPERVISOR: 'ศึกษานิเทศก์', STAFF: 'บุคลากร',
+    STUDENT: 'นักเรียน', COMMITTEE: 'คณะกรรมการ', CHAIR: 'ประธานเครือข่าย', MEMBER: 'สมาชิก',
+  },
+  en: {},
 };
 const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน',
   'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
@@ -96,6 +140,22 @@ export function baht(value) {
 
 export function count(value) {
   return value === null || value === undefined ? t('unknown') : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A code in words (งบดำเนินงาน for OPERATING); the code itself in English or when no word is known. */
+function word(code) {
+  return code === null || code === undefined ? t('unknown') : WORDS[language][code] ?? code;
+}
+
+/** "2020-09-28T08:30:00Z" → "28 กันยายน 2563 15:30" in Bangkok's time. */
+function moment(iso) {
+  if (!iso) {
+    return t('unknown');
+  }
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {timeZone: 'Asia/Bangkok', year: 'numeric',
+    month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(new Date(iso))
+    .map(part => [part.type, part.value]));
+  return date(`${parts.year}-${parts.month}-${parts.day}`) + ' ' + parts.hour + ':' + parts.minute;
 }
 
 function percent(value) {
@@ -256,6 +316,10 @@ async function render() {
       await overview(main, fiscalYear);
     } else if ((match = path.match(/^\/esas\/([^/]+)$/))) {
       await esaReport(main, decodeURIComponent(match[1]), fiscalYear);
+    } else if ((match = path.match(/^\/schools\/([^/]+)$/))) {
+      await schoolProfile(main, decodeURIComponent(match[1]), fiscalYear);
+    } else if ((match = path.match(/^\/activities\/([^/]+)$/))) {
+      await activityPage(main, decodeURIComponent(match[1]), fiscalYear);
     } else {
       crumbs({label: t('notFound')});
       main.replaceChildren(h('h1', {}, t('notFound')));
@@ -390,7 +454,10 @@ function fundingState(activity, today = Date.now()) {
   if (!activity.funding) {
     return t('unknown');
   }
-  return activity.funding.spendingMessage ?? baht(activity.funding.estimate);
+  if (activity.funding.spending) {
+    return h('span', {title: activity.funding.spendingMessage ?? ''}, word('SPENDING_' + activity.funding.spending));
+  }
+  return baht(activity.funding.estimate);
 }
 
 function budgetTable(budget) {
@@ -404,7 +471,7 @@ function budgetTable(budget) {
         round.receivedOn ? ' · ' + t('receivedOn') + ' ' + date(round.receivedOn) : ''), ...money(round.money)));
     for (const line of round.lines) {
       rows.push(h('tr', {'data-round': round.round, 'data-line': line.line}, h('td', {}, String(line.line)),
-        h('td', {}, line.category), h('td', {}, line.purposeTh ?? ''), ...money(line.money)));
+        h('td', {}, word(line.category)), h('td', {}, line.purposeTh ?? ''), ...money(line.money)));
     }
   }
   return h('table', {id: 'budget-table'},
@@ -416,8 +483,10 @@ function budgetTable(budget) {
 
 async function esaReport(main, code, fiscalYear) {
   const path = `/api/v1/esas/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
-  const [report, activities] = await Promise.all([api(path),
+  const [report, activities, schools] = await Promise.all([api(path),
     api(`/api/v1/activities?esa=${encodeURIComponent(code)}&fiscalYear=${fiscalYear}&size=200&sort=startsOn`)
+      .catch(e => ({failed: e})),
+    api(`/api/v1/quality-schools?esa=${encodeURIComponent(code)}&fiscalYear=${fiscalYear}&size=500`)
       .catch(e => ({failed: e}))]);
   const name = report.office ? (language === 'en' && report.office.nameEn ? report.office.nameEn : report.office.nameTh)
     : code;
@@ -454,12 +523,21 @@ async function esaReport(main, code, fiscalYear) {
             h('thead', {}, h('tr', {}, ['date', 'title', 'type', 'state', 'funding'].map(key =>
               h('th', {scope: 'col'}, t(key))), h('th', {scope: 'col', class: 'num'}, t('cost')))),
             h('tbody', {}, activityRows.map(a => h('tr', {'data-activity': a.id},
-              h('td', {}, date(a.startsOn)), h('td', {}, a.titleTh), h('td', {}, a.typeTh ?? a.type),
+              h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, a.typeTh ?? a.type),
               h('td', {}, h('span', {class: 'state' + (a.state === 'REPORTED' || a.state === 'CLOSED' ? ' done' : '')},
                 language === 'th' ? (a.stateTh ?? a.state) : a.state)),
               h('td', {}, fundingState(a)),
               h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown')
                 : amount(a.actualCost)))))))),
+    h('section', {'aria-labelledby': 'schools'}, h('h2', {id: 'schools'}, t('qualitySchoolList')),
+      schools.failed ? h('p', {class: 'notice', role: 'status'}, t('unavailable', t('section_schools')))
+        : schools.items.length === 0 ? h('p', {}, t('noSchools'))
+          : tableWrap(t('qualitySchoolList'), h('table', {id: 'schools-table'},
+            h('thead', {}, h('tr', {}, ['code', 'school', 'tambon', 'activeFrom'].map(key =>
+              h('th', {scope: 'col'}, t(key))))),
+            h('tbody', {}, schools.items.map(q => h('tr', {'data-school': q.school},
+              h('td', {}, h('a', {href: link('/schools/' + encodeURIComponent(q.school), fiscalYear)}, q.school)),
+              h('td', {class: 'name'}, q.nameTh), h('td', {}, q.tambon ?? t('unknown')), h('td', {}, date(q.activeFrom)))))))),
     h('section', {'aria-labelledby': 'works'}, h('h2', {id: 'works'}, t('worksCertificates')),
       h('div', {class: 'figures'}, figure('certificates', count(report.certificatesAwarded)),
         figure('worksPresented', count(report.works?.presented)), figure('worksSelected', count(report.works?.selected)),
@@ -473,6 +551,133 @@ async function esaReport(main, code, fiscalYear) {
     options: {maintainAspectRatio: false, animation: false, plugins: {legend: {display: false}},
       scales: {y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: t('heldAxis')}}}},
   });
+}
+
+function activityLink(activity, fiscalYear) {
+  return h('a', {href: link('/activities/' + encodeURIComponent(activity.id), fiscalYear)}, activity.titleTh);
+}
+
+function table(id, label, headings, rows) {
+  return tableWrap(label, h('table', {id},
+    h('thead', {}, h('tr', {}, headings.map(heading => typeof heading === 'string'
+      ? h('th', {scope: 'col'}, t(heading)) : h('th', {scope: 'col', class: 'num'}, t(heading.num))))),
+    h('tbody', {}, rows)));
+}
+
+function listOrNone(items, draw) {
+  return items && items.length ? draw(items) : h('p', {}, t('none'));
+}
+
+function trail(fiscalYear, esa, ...rest) {
+  const nationwide = (session.roles ?? []).some(role => role === 'OBEC_ADMIN' || role === 'VIEWER');
+  crumbs(...(nationwide ? [{label: t('nation'), href: link('/overview', fiscalYear)}] : []),
+    ...(esa ? [{label: esa, href: link('/esas/' + encodeURIComponent(esa), fiscalYear)}] : []), ...rest);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// a school's profile
+
+async function schoolProfile(main, code, fiscalYear) {
+  const path = `/api/v1/schools/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
+  const report = await api(path);
+  const school = report.school ?? {code};
+  trail(fiscalYear, school.esa, {label: school.nameTh ?? code});
+  const activityRows = items => items.map(a => h('tr', {'data-activity': a.id},
+    h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, word(a.state)),
+    h('td', {class: 'num'}, count(a.participants)),
+    h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown') : amount(a.actualCost))));
+  const activityHeadings = ['date', 'title', 'state', {num: 'participants'}, {num: 'cost'}];
+  main.replaceChildren(
+    h('h1', {}, school.nameTh ?? code, ' ', h('span', {class: 'code'}, '(' + code + ')')),
+    h('p', {class: 'sub'}, [school.tambon, school.district, school.province].filter(Boolean).join(' · '),
+      school.qualityStatus ? ' · ' + word(school.qualityStatus) : ''),
+    ...sectionNotices(report),
+    downloads(path),
+    h('div', {class: 'figures'},
+      figure('hosted', count(report.hosted?.length)), figure('attended', count(report.attended?.length)),
+      figure('certificates', count(report.certificates?.length)),
+      figure('spentOnHosted', baht(report.spentOnHosted), true)),
+    h('h2', {}, t('designations')),
+    listOrNone(report.designations, items => table('designations-table', t('designations'),
+      ['status', 'nominatedOn', 'designatedOn', 'activeFrom', 'withdrawnOn'],
+      items.map(d => h('tr', {}, h('td', {}, word(d.status)), h('td', {}, date(d.nominatedOn)),
+        h('td', {}, date(d.designatedOn)), h('td', {}, date(d.activeFrom)), h('td', {}, date(d.withdrawnOn)))))),
+    h('h2', {}, t('networks')),
+    listOrNone(report.networks, items => table('networks-table', t('networks'), ['network', 'chair',
+      'roleInNetwork', {num: 'members'}], items.map(n => h('tr', {}, h('td', {}, n.esa),
+      h('td', {}, [n.chairSchoolNameTh, n.chairPerson].filter(Boolean).join(' · ') || t('unknown')),
+      h('td', {}, word(n.isChair ? 'CHAIR' : 'MEMBER')), h('td', {class: 'num'}, count(n.memberCount)))))),
+    h('h2', {}, t('plans')),
+    listOrNone(report.plans, items => table('plans-table', t('plans'), ['academicYear', 'status', 'reason'],
+      items.map(p => h('tr', {}, h('td', {}, p.academicYear), h('td', {}, word(p.status)),
+        h('td', {}, p.returnReason ?? ''))))),
+    h('h2', {}, t('works')),
+    listOrNone(report.works, items => table('works-table', t('works'), ['title_', 'status'],
+      items.map(w => h('tr', {}, h('td', {}, h('a', {href: link('/activities/' + encodeURIComponent(w.activity),
+        fiscalYear)}, w.title)), h('td', {}, word(w.status)))))),
+    h('h2', {}, t('hosted')),
+    listOrNone(report.hosted, items => table('hosted-table', t('hosted'), activityHeadings, activityRows(items))),
+    h('h2', {}, t('attended')),
+    listOrNone(report.attended, items => table('attended-table', t('attended'), activityHeadings, activityRows(items))),
+    h('h2', {}, t('schoolCertificates')),
+    listOrNone(report.certificates, items => table('certificates-table', t('schoolCertificates'),
+      ['number', 'givenOn', 'status', 'pdf'], items.map(c => h('tr', {}, h('td', {}, c.printedNumber),
+        h('td', {}, date(c.givenOn)), h('td', {}, word(c.status)),
+        h('td', {}, h('a', {href: '/api/v1/certificates/' + encodeURIComponent(c.id) + '/pdf'}, t('pdf'))))))),
+    h('h2', {}, t('ita')),
+    listOrNone(report.ita, items => table('ita-table', t('ita'), ['year', 'level', {num: 'score'}],
+      items.map(i => h('tr', {}, h('td', {}, i.fiscalYear), h('td', {}, i.level ?? t('unknown')),
+        h('td', {class: 'num'}, i.score ?? t('unknown')))))),
+    ...(report.truncated ? [h('p', {class: 'notice'}, t('truncated'))] : []));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// an activity
+
+async function activityPage(main, id, fiscalYear) {
+  const [activity, certificates] = await Promise.all([api(`/api/v1/activities/${encodeURIComponent(id)}`),
+    api(`/api/v1/activities/${encodeURIComponent(id)}/certificates?size=500`).catch(e => ({failed: e}))]);
+  trail(fiscalYear, activity.esa, {label: activity.titleTh});
+  const participation = activity.participation;
+  const certificateItems = certificates.failed ? [] : certificates.items;
+  main.replaceChildren(
+    h('h1', {}, activity.titleTh),
+    h('p', {class: 'sub'}, date(activity.startsOn), ' · ', activity.typeTh ?? activity.type, ' · ',
+      h('span', {class: 'state'}, language === 'th' ? (activity.stateTh ?? activity.state) : activity.state)),
+    h('div', {class: 'figures'},
+      figure('participants', count(participation?.total)), figure('activityCertificates', count(certificates.totalItems)),
+      figure('estimate', baht(activity.funding?.estimate), true),
+      figure('cost', activity.actualCost === null || activity.actualCost === undefined ? t('unknown')
+        : baht(activity.actualCost), true)),
+    h('dl', {class: 'facts'},
+      h('dt', {}, t('venue')), h('dd', {}, activity.venue ?? t('unknown')),
+      h('dt', {}, t('organiser')), h('dd', {}, activity.organiser ?? t('unknown')),
+      h('dt', {}, t('chair')), h('dd', {}, activity.chair ?? t('unknown')),
+      h('dt', {}, t('funding')), h('dd', {}, fundingState(activity))),
+    h('h2', {}, t('history')),
+    table('history-table', t('history'), ['recordedAt', 'change', 'state', 'recordedBy', 'reason'],
+      (activity.history ?? []).map(step => h('tr', {}, h('td', {}, moment(step.recordedAt)), h('td', {}, word(step.change)),
+        h('td', {}, word(step.state)), h('td', {}, step.recordedBy ?? ''), h('td', {}, step.reason ?? '')))),
+    h('h2', {}, t('participation')),
+    participation ? table('participation-table', t('participation'), ['role', {num: 'participants'}],
+      [...Object.entries(participation.byRole ?? {}).filter(([, n]) => n > 0).map(([role, n]) =>
+        h('tr', {}, h('td', {}, word(role)), h('td', {class: 'num'}, count(n)))),
+      h('tr', {}, h('th', {scope: 'row'}, t('total')), h('td', {class: 'num'}, count(participation.total)))])
+      : h('p', {}, t('none')),
+    h('h2', {}, t('activityCertificates')),
+    certificates.failed ? h('p', {class: 'notice', role: 'status'}, t('unavailable', t('section_events')))
+      : certificateItems.length === 0 ? h('p', {}, t('noCertificates')) : h('div', {},
+        h('p', {class: 'downloads'}, h('a', {href: `/api/v1/activities/${encodeURIComponent(id)}/certificates/pdf`},
+          t('allCertificates'))),
+        table('activity-certificates-table', t('activityCertificates'),
+          ['number', 'recipient', 'school', 'givenOn', 'status', 'pdf', 'verify'],
+          certificateItems.map(c => h('tr', {'data-certificate': c.id}, h('td', {}, c.printedNumber),
+            h('td', {}, c.recipient), h('td', {}, c.school ? h('a', {href: link('/schools/' + encodeURIComponent(c.school),
+              fiscalYear)}, c.school) : ''),
+            h('td', {}, date(c.givenOn)), h('td', {}, word(c.status)),
+            h('td', {}, h('a', {href: '/api/v1/certificates/' + encodeURIComponent(c.id) + '/pdf'}, t('pdf'))),
+            h('td', {}, h('a', {href: '/verify/' + encodeURIComponent(c.verificationCode.replaceAll('-', ''))},
+              t('verify'))))))));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
