@@ -43,7 +43,7 @@ const TEXT = {
     recordedBy: 'โดย', reason: 'หมายเหตุ', participation: 'ผู้เข้าร่วม', role: 'กลุ่ม', venue: 'สถานที่',
     organiser: 'ผู้จัด', chair: 'ประธาน', estimate: 'ประมาณการค่าใช้จ่าย', allCertificates: 'เกียรติบัตรทั้งหมด (PDF)',
     recipient: 'ผู้รับ', activityCertificates: 'เกียรติบัตร', noCertificates: 'ยังไม่มีการมอบเกียรติบัตร',
-    truncated: 'แสดงเพียงบางส่วน', title_: 'ชื่อ', year: 'ปีงบประมาณ', academicYear: 'ปีการศึกษา',
+    asTable: 'ดูเป็นตาราง', truncated: 'แสดงเพียงบางส่วน', title_: 'ชื่อ', year: 'ปีงบประมาณ', academicYear: 'ปีการศึกษา',
   },
   en: {
     skip: 'Skip to content', programme: 'One Tambon, One Quality School', office: 'Office of the Basic Education Commission',
@@ -81,6 +81,7 @@ const TEXT = {
     reason: 'Note', participation: 'Participants', role: 'Group', venue: 'Venue', organiser: 'Organiser',
     chair: 'Chair', estimate: 'Estimated cost', allCertificates: 'All certificates (PDF)', recipient: 'Recipient',
     activityCertificates: 'Certificates', noCertificates: 'No certificates awarded yet', truncated: 'Partly shown',
+    asTable: 'Show as a table',
     title_: 'Title', year: 'Fiscal year', academicYear: 'Academic year',
   },
 };
@@ -509,9 +510,9 @@ async function esaReport(main, code, fiscalYear) {
         figure('executionRate', percent(report.executionRate)))),
     h('section', {class: 'panel', 'aria-labelledby': 'months'}, h('h2', {id: 'months'}, t('heldByMonth')),
       h('div', {class: 'chart'}, canvas),
-      tableWrap(t('heldByMonth'), h('table', {id: 'months-table'},
+      h('details', {}, h('summary', {}, t('asTable')), tableWrap(t('heldByMonth'), h('table', {id: 'months-table'},
         h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('month')), h('th', {scope: 'col', class: 'num'}, t('held')))),
-        h('tbody', {}, months.map(m => h('tr', {}, h('td', {}, monthName(m.month)), h('td', {class: 'num'}, count(m.held)))))))),
+        h('tbody', {}, months.map(m => h('tr', {}, h('td', {}, monthName(m.month)), h('td', {class: 'num'}, count(m.held))))))))),
     h('section', {'aria-labelledby': 'budget'}, h('h2', {id: 'budget'}, t('budget')),
       report.budget && report.budget.rounds.length
         ? tableWrap(t('budget'), budgetTable(report.budget))
