@@ -22,7 +22,7 @@ const TEXT = {
     chartMonthsLabel: 'แผนภูมิแท่ง: จำนวนกิจกรรมที่จัดในแต่ละเดือนของปีงบประมาณ', month: 'เดือน', held: 'จัดแล้ว',
     budget: 'งบประมาณรายงวดและรายการ', round: 'งวดที่ {0}', line: 'รายการ', category: 'หมวด', purpose: 'วัตถุประสงค์',
     receivedOn: 'ได้รับเมื่อ', activities: 'กิจกรรม', date: 'วันที่', title: 'ชื่อกิจกรรม', type: 'ประเภท',
-    state: 'สถานะ', funding: 'งบประมาณ', cost: 'ค่าใช้จ่ายจริง', noActivities: 'ไม่มีกิจกรรมในปีงบประมาณนี้',
+    state: 'สถานะ', funding: 'งบประมาณ', cost: 'ค่าใช้จ่ายจริง', noActivities: 'ไม่มีกิจกรรมในปีที่เลือก',
     worksCertificates: 'เกียรติบัตรและผลงาน', worksPresented: 'ผลงานที่นำเสนอ', worksSelected: 'ผลงานที่ได้รับคัดเลือก',
     worksForwarded: 'ผลงานที่เสนอ สพฐ.', fundingPending: 'รออนุมัติงบประมาณ', fundingOverdue: 'รออนุมัติเกินกำหนด',
     fundingRefused: 'ไม่อนุมัติงบประมาณ', noBudget: 'ยังไม่มีการจัดสรรงบประมาณในปีนี้', baht: 'บาท',
@@ -43,7 +43,7 @@ const TEXT = {
     recordedBy: 'โดย', reason: 'หมายเหตุ', participation: 'ผู้เข้าร่วม', role: 'กลุ่ม', venue: 'สถานที่',
     organiser: 'ผู้จัด', chair: 'ประธาน', estimate: 'ประมาณการค่าใช้จ่าย', allCertificates: 'เกียรติบัตรทั้งหมด (PDF)',
     recipient: 'ผู้รับ', activityCertificates: 'เกียรติบัตร', noCertificates: 'ยังไม่มีการมอบเกียรติบัตร',
-    asTable: 'ดูเป็นตาราง', truncated: 'แสดงเพียงบางส่วน', title_: 'ชื่อ', year: 'ปีงบประมาณ', academicYear: 'ปีการศึกษา',
+    asTable: 'ดูเป็นตาราง', wholeFiscalYear: 'ทั้งปีงบประมาณ {0}', academicYearOption: 'ปีการศึกษา {0}', truncated: 'แสดงเพียงบางส่วน', title_: 'ชื่อ', year: 'ปีงบประมาณ', academicYear: 'ปีการศึกษา',
   },
   en: {
     skip: 'Skip to content', programme: 'One Tambon, One Quality School', office: 'Office of the Basic Education Commission',
@@ -61,7 +61,7 @@ const TEXT = {
     chartMonthsLabel: 'Bar chart: activities held in each month of the fiscal year', month: 'Month', held: 'Held',
     budget: 'Budget by round and line', round: 'Round {0}', line: 'Line', category: 'Category', purpose: 'Purpose',
     receivedOn: 'Received', activities: 'Activities', date: 'Date', title: 'Activity', type: 'Type', state: 'State',
-    funding: 'Funding', cost: 'Actual cost', noActivities: 'No activities in this fiscal year',
+    funding: 'Funding', cost: 'Actual cost', noActivities: 'No activities in the year chosen',
     worksCertificates: 'Certificates and works', worksPresented: 'Works presented', worksSelected: 'Works selected',
     worksForwarded: 'Works forwarded to OBEC', fundingPending: 'Funding pending', fundingOverdue: 'Funding overdue',
     fundingRefused: 'Funding refused', noBudget: 'No budget allocated this year', baht: 'baht',
@@ -81,7 +81,7 @@ const TEXT = {
     reason: 'Note', participation: 'Participants', role: 'Group', venue: 'Venue', organiser: 'Organiser',
     chair: 'Chair', estimate: 'Estimated cost', allCertificates: 'All certificates (PDF)', recipient: 'Recipient',
     activityCertificates: 'Certificates', noCertificates: 'No certificates awarded yet', truncated: 'Partly shown',
-    asTable: 'Show as a table',
+    asTable: 'Show as a table', wholeFiscalYear: 'All of fiscal year {0}', academicYearOption: 'Academic year {0}',
     title_: 'Title', year: 'Fiscal year', academicYear: 'Academic year',
   },
 };
@@ -282,7 +282,9 @@ function route() {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const parameters = new URLSearchParams(query);
   const year = Number(parameters.get('fiscalYear'));
-  return {path: path || '', fiscalYear: year >= 2543 && year <= 2643 ? year : currentFiscalYear()};
+  const academic = Number(parameters.get('academicYear'));
+  return {path: path || '', fiscalYear: year >= 2543 && year <= 2643 ? year : currentFiscalYear(),
+    academicYear: academic >= 2543 && academic <= 2643 ? academic : null};
 }
 
 function startOf(who) {
@@ -303,7 +305,7 @@ function link(path, fiscalYear) {
 async function render() {
   charts.forEach(c => c.destroy());
   charts = [];
-  const {path, fiscalYear} = route();
+  const {path, fiscalYear, academicYear} = route();
   if (!path) {
     location.replace(startOf(session));
     return;
@@ -316,7 +318,7 @@ async function render() {
     if (path === '/overview') {
       await overview(main, fiscalYear);
     } else if ((match = path.match(/^\/esas\/([^/]+)$/))) {
-      await esaReport(main, decodeURIComponent(match[1]), fiscalYear);
+      await esaReport(main, decodeURIComponent(match[1]), fiscalYear, academicYear);
     } else if ((match = path.match(/^\/schools\/([^/]+)$/))) {
       await schoolProfile(main, decodeURIComponent(match[1]), fiscalYear);
     } else if ((match = path.match(/^\/activities\/([^/]+)$/))) {
@@ -482,10 +484,29 @@ function budgetTable(budget) {
     h('tbody', {}, rows));
 }
 
-async function esaReport(main, code, fiscalYear) {
+/**
+ * The academic years (BE) a fiscal year overlaps: FY2563 runs October 2562 to September 2563, in academic years 2562
+ * (from May 2562) and 2563 (from May 2563).
+ */
+function academicYearsOf(fiscalYear) {
+  return [fiscalYear - 1, fiscalYear];
+}
+
+function academicYearChoice(code, fiscalYear, academicYear) {
+  const select = h('select', {id: 'academic-year', onchange: event => {
+    location.hash = link('/esas/' + encodeURIComponent(code), fiscalYear)
+      + (event.target.value ? '&academicYear=' + event.target.value : '');
+  }}, h('option', {value: '', selected: academicYear === null}, t('wholeFiscalYear', fiscalYear)),
+  academicYearsOf(fiscalYear).map(year => h('option', {value: String(year), selected: year === academicYear},
+    t('academicYearOption', year))));
+  return h('p', {class: 'choice'}, h('label', {for: 'academic-year'}, t('academicYear')), ' ', select);
+}
+
+async function esaReport(main, code, fiscalYear, academicYear = null) {
   const path = `/api/v1/esas/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
   const [report, activities, schools] = await Promise.all([api(path),
-    api(`/api/v1/activities?esa=${encodeURIComponent(code)}&fiscalYear=${fiscalYear}&size=200&sort=startsOn`)
+    api(`/api/v1/activities?esa=${encodeURIComponent(code)}&` + (academicYear === null ? `fiscalYear=${fiscalYear}`
+      : `academicYear=${academicYear}`) + '&size=200&sort=startsOn')
       .catch(e => ({failed: e})),
     api(`/api/v1/quality-schools?esa=${encodeURIComponent(code)}&fiscalYear=${fiscalYear}&size=500`)
       .catch(e => ({failed: e}))]);
@@ -518,6 +539,7 @@ async function esaReport(main, code, fiscalYear) {
         ? tableWrap(t('budget'), budgetTable(report.budget))
         : h('p', {}, report.budget ? t('noBudget') : t('unknown'))),
     h('section', {'aria-labelledby': 'activities'}, h('h2', {id: 'activities'}, t('activities')),
+      academicYearChoice(code, fiscalYear, academicYear),
       activities.failed ? h('p', {class: 'notice', role: 'status'}, t('unavailable', t('section_events')))
         : activityRows.length === 0 ? h('p', {}, t('noActivities'))
           : tableWrap(t('activities'), h('table', {id: 'activities-table'},
