@@ -15,16 +15,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import th.tambon.system.Importer.Run;
 import th.tambon.testkit.Eventually;
-import th.tambon.testkit.Infrastructure;
 import th.tambon.testkit.TestDatabase;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
-import th.tambon.testkit.kafka.FreePorts;
 import th.tambon.testkit.kafka.KafkaProbe;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +33,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,72 +52,55 @@ class ImportingScenariosIT {
     private static final String HUA_FAI = "โรงเรียนบ้านหัวฝาย";
     private static final String CHAIR = "ดร.จำปา จันทะสอน";
 
-    private final List<TestDatabase> databases = new ArrayList<>();
-    private final List<ServiceProcess> processes = new ArrayList<>();
     private final Path root = Path.of(System.getProperty("tambon.root", "..")).toAbsolutePath().normalize();
     private final Path work = root.resolve("system-tests/target/importing");
     private final Path seed = root.resolve("importer/src/test/resources/scenarios/seed-2563.json");
     private final Path boundaries = root.resolve("system-tests/src/test/resources/scenarios/boundaries-2563.json");
+    private Stack stack;
     private String kafka;
     private TestDatabase schoolsDb;
     private TestDatabase eventsDb;
     private TestDatabase budgetDb;
     private String gatewayUrl;
     private TestHttp gateway;
+    private Importer importer;
     private Run first;
 
     @BeforeAll
     void start() throws IOException {
         Files.createDirectories(work);
-        kafka = Infrastructure.kafkaBootstrapServers();
-        schoolsDb = database("importing-schools");
-        eventsDb = database("importing-events");
-        budgetDb = database("importing-budget");
-        ServiceProcess schools = service("schools-service", schoolsDb);
-        ServiceProcess events = service("events-service", eventsDb);
-        ServiceProcess budget = service("budget-service", budgetDb);
-        ServiceProcess front = ServiceProcess.start("gateway", FreePorts.find(), Map.of(
-                "SCHOOLS_SERVICE_URL", schools.url(), "EVENTS_SERVICE_URL", events.url(),
-                "BUDGET_SERVICE_URL", budget.url(),
+        stack = Stack.start("importing", Map.of(
                 // low enough that the importer meets it however slow the machine: the seed's 223 requests cannot pass
                 // 10 a second without a 429 unless they take over 21 s (seen: 10 s on 2 loaded cores, 4 parallel)
                 "GATEWAY_RATE_LIMIT_BURST", "10", "GATEWAY_RATE_LIMIT_PER_SECOND", "10"));
-        processes.add(front);
-        processes.forEach(p -> p.awaitReady(Duration.ofSeconds(90)));
-        gatewayUrl = front.url();
+        kafka = stack.kafka();
+        schoolsDb = stack.schoolsDb();
+        eventsDb = stack.eventsDb();
+        budgetDb = stack.budgetDb();
+        gatewayUrl = stack.gatewayUrl();
         gateway = new TestHttp(gatewayUrl).as(TestTokens.viewer());
-        first = importer("import", seed.toString());
-    }
-
-    private TestDatabase database(String name) {
-        TestDatabase database = TestDatabase.create(name);
-        databases.add(database);
-        return database;
-    }
-
-    private ServiceProcess service(String module, TestDatabase database) {
-        ServiceProcess process = ServiceProcess.startService(module, database, kafka);
-        processes.add(process);
-        return process;
+        importer = new Importer(root, gatewayUrl);
+        first = importer.run("import", seed.toString());
     }
 
     @AfterAll
     void stop() {
-        processes.forEach(ServiceProcess::close);
-        databases.forEach(TestDatabase::close);
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
     @Order(1)
     void the_seed_loads_40_active_quality_schools_in_p31_4_and_31_in_p51_1_with_ban_hua_fai_chairing_the_network() {
-        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.exit()).as(first.output()).isZero();
         assertThat(first.row("esas")).containsExactly(2, 0, 0, 0);
         assertThat(first.row("schools")).containsExactly(71, 0, 0, 0);
         assertThat(first.row("designations")).containsExactly(71, 0, 0, 0);
         assertThat(first.row("networks")).containsExactly(1, 0, 0, 0);
         assertThat(first.row("budget")).containsExactly(2, 0, 0, 0);
-        assertThat(first.output).contains("expect         skipped: 2 entries").doesNotContain("budget         skipped");
-        assertThat(first.output).as("the low rate limit was met and waited out").containsPattern("tried again \\(.*429:\\d+");
+        assertThat(first.output()).contains("expect         skipped: 2 entries").doesNotContain("budget         skipped");
+        assertThat(first.output()).as("the low rate limit was met and waited out").containsPattern("tried again \\(.*429:\\d+");
 
         assertThat(read("/api/v1/quality-schools?esa=P31-4&fiscalYear=2563").json().get("totalItems").asInt())
                 .isEqualTo(40);
@@ -214,9 +192,9 @@ class ImportingScenariosIT {
         long onBudget = recordsOn("budget.v1");
         long ledger = budgetDb.queryLong("SELECT count(*) FROM ledger_entry");
 
-        Run second = importer("import", seed.toString());
+        Run second = importer.run("import", seed.toString());
 
-        assertThat(second.exit).as(second.output).isZero();
+        assertThat(second.exit()).as(second.output()).isZero();
         assertThat(second.row("esas")).containsExactly(0, 0, 2, 0);
         assertThat(second.row("schools")).containsExactly(0, 0, 71, 0);
         assertThat(second.row("designations")).containsExactly(0, 0, 71, 0);
@@ -300,10 +278,10 @@ class ImportingScenariosIT {
         JSON.writeValue(bad.toFile(), file);
         long outbox = drainedOutbox();
 
-        Run rejected = importer("import", bad.toString());
+        Run rejected = importer.run("import", bad.toString());
 
-        assertThat(rejected.exit).as(rejected.output).isEqualTo(3);
-        assertThat(rejected.output).contains("breaks 3 rules; nothing was written",
+        assertThat(rejected.exit()).as(rejected.output()).isEqualTo(3);
+        assertThat(rejected.output()).contains("breaks 3 rules; nothing was written",
                 "$.esas[1].zone: must be a whole number from 1 to 99",
                 "$.schools[3].tambonCode: tambon 512104 is not in province 31 that P31-4 serves",
                 "$.networks[0].members[40]: school 31949999 is not among the file's schools");
@@ -327,16 +305,16 @@ class ImportingScenariosIT {
         JSON.writeValue(changed.toFile(), file);
         long outbox = drainedOutbox();
 
-        Run dryRun = importer("import", "--dry-run", changed.toString());
+        Run dryRun = importer.run("import", "--dry-run", changed.toString());
 
-        assertThat(dryRun.exit).as(dryRun.output).isZero();
-        assertThat(dryRun.output).contains("Dry run: nothing was written");
+        assertThat(dryRun.exit()).as(dryRun.output()).isZero();
+        assertThat(dryRun.output()).contains("Dry run: nothing was written");
         assertThat(dryRun.row("schools")).containsExactly(0, 1, 70, 0);
         assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message")).isEqualTo(outbox);
 
-        Run update = importer("import", changed.toString());
+        Run update = importer.run("import", changed.toString());
 
-        assertThat(update.exit).as(update.output).isZero();
+        assertThat(update.exit()).as(update.output()).isZero();
         assertThat(update.row("schools")).containsExactly(0, 1, 70, 0);
         assertThat(update.row("designations")).containsExactly(0, 0, 71, 0);
         JsonNode after = admin.get("/api/v1/schools/31940002").json();
@@ -352,19 +330,19 @@ class ImportingScenariosIT {
     @Order(6)
     void an_import_killed_halfway_resumes_when_run_again_and_loads_each_school_once() throws Exception {
         Path generated = work.resolve("generated-300.json");
-        Run generate = importer("generate", "--schools", "300", "--out", generated.toString());
-        assertThat(generate.exit).as(generate.output).isZero();
+        Run generate = importer.run("generate", "--schools", "300", "--out", generated.toString());
+        assertThat(generate.exit()).as(generate.output()).isZero();
 
-        Process killed = startImporter("import", generated.toString());
+        Process killed = importer.start("import", generated.toString());
         Eventually.await(Duration.ofSeconds(60), () -> assertThat(
                 schoolsDb.queryLong("SELECT count(*) FROM school WHERE esa IN ('P10-71', 'P11-71')")).isGreaterThanOrEqualTo(40));
         killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         long loadedBeforeTheCrash = settledCount("SELECT count(*) FROM school WHERE esa IN ('P10-71', 'P11-71')");
         assertThat(loadedBeforeTheCrash).as("killed halfway").isBetween(40L, 299L);
 
-        Run resumed = importer("import", generated.toString());
+        Run resumed = importer.run("import", generated.toString());
 
-        assertThat(resumed.exit).as(resumed.output).isZero();
+        assertThat(resumed.exit()).as(resumed.output()).isZero();
         int[] schools = resumed.row("schools");
         assertThat(schools[2]).as("already there").isEqualTo((int) loadedBeforeTheCrash);
         assertThat(schools[0] + schools[2]).isEqualTo(300);
@@ -375,7 +353,7 @@ class ImportingScenariosIT {
         assertThat(schoolsDb.queryLong("SELECT count(*) FROM messaging.outbox_message WHERE event_type = "
                 + "'th.tambon.school.registered.v1' AND (message_key LIKE '1071%' OR message_key LIKE '1171%')"))
                 .as("each generated school (SMIS 1071xxxx, 1171xxxx) registered once").isEqualTo(300);
-        Run third = importer("import", generated.toString());
+        Run third = importer.run("import", generated.toString());
         int quality = JSON.readTree(generated.toFile()).get("schools").findValues("qualitySchool").size();
         assertThat(third.row("schools")).containsExactly(0, 0, 300, 0);
         assertThat(third.row("designations")).containsExactly(0, 0, quality, 0);
@@ -385,10 +363,10 @@ class ImportingScenariosIT {
     @Test
     @Order(7)
     void the_seed_imported_with_check_has_every_expected_figure_in_the_gateway_s_esa_reports() {
-        Run checked = importer("import", "--check", seed.toString());
+        Run checked = importer.run("import", "--check", seed.toString());
 
-        assertThat(checked.exit).as(checked.output).isZero();
-        assertThat(checked.output).contains("All 16 figures of 2 reports are as the file expects.");
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("All 16 figures of 2 reports are as the file expects.");
         assertThat(checked.figure("P51-1", 2563, "allocated")).isEqualTo("218700.00");
         assertThat(checked.figure("P51-1", 2563, "spent")).isEqualTo("21700.00");
         assertThat(checked.figure("P51-1", 2563, "remaining")).isEqualTo("197000.00");
@@ -412,18 +390,18 @@ class ImportingScenariosIT {
         Path stillPlanned = work.resolve("boundaries-fair-planned.json");
         JSON.writeValue(stillPlanned.toFile(), planned);
 
-        Run first = importer("import", "--check", stillPlanned.toString());
+        Run first = importer.run("import", "--check", stillPlanned.toString());
 
-        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.exit()).as(first.output()).isZero();
         assertThat(first.row("activities")).containsExactly(6, 0, 0, 0);
         assertThat(first.figure("S42-1", 2564, "committed")).as("12500.00 + 20000.00").isEqualTo("32500.00");
         String fairId = activityId("S42-1", "s42-1-fair-2564-06-15");
         assertThat(read("/api/v1/funding-sagas/" + fairId).json().get("state").asText()).isEqualTo("COMMITTED");
 
-        Run checked = importer("import", "--check", boundaries.toString());
+        Run checked = importer.run("import", "--check", boundaries.toString());
 
-        assertThat(checked.exit).as(checked.output).isZero();
-        assertThat(checked.output).contains("All 16 figures of 2 reports are as the file expects.");
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("All 16 figures of 2 reports are as the file expects.");
         assertThat(checked.figure("S42-1", 2564, "committed")).isEqualTo("12500.00");
         assertThat(checked.figure("S42-1", 2563, "remaining")).isEqualTo("117549.50");
         JsonNode cancelled = read("/api/v1/activities/" + fairId).json();
@@ -543,76 +521,6 @@ class ImportingScenariosIT {
             return i;
         }
         return -1;
-    }
-
-    private Process startImporter(String... args) {
-        String version = System.getProperty("tambon.version", "0.1.0-SNAPSHOT");
-        Path jar = root.resolve("importer/target/importer-" + version + ".jar");
-        assertThat(jar).as("the importer's packaged jar").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        command.addAll(Arrays.asList(args));
-        if (args[0].equals("import")) {
-            command.addAll(List.of("--gateway", gatewayUrl));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TAMBON_TOKEN", TestTokens.admin());
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Run importer(String... args) {
-        Process process = startImporter(args);
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            return new Run(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** One run of the importer: its exit code and everything it printed. */
-    private record Run(int exit, String output) {
-        /** The summary row of a section: created, updated, unchanged, failed (with or without a "waiting" column). */
-        int[] row(String section) {
-            return new int[]{column(section, "created"), column(section, "updated"), column(section, "unchanged"),
-                    column(section, "failed")};
-        }
-
-        /** The actual figure of a row of the {@code --check} table, which must be marked as expected (✓). */
-        String figure(String esa, int fiscalYear, String field) {
-            Matcher row = Pattern.compile("(?m)^" + Pattern.quote(esa) + " +" + fiscalYear + " +" + field
-                    + " +(\\S+) +(\\S+) +(\\S+)$").matcher(output);
-            assertThat(row.find()).as("a check row for " + esa + " " + fiscalYear + " " + field + " in:\n" + output)
-                    .isTrue();
-            assertThat(row.group(3)).as(row.group()).isEqualTo("✓");
-            return row.group(2);
-        }
-
-        /** The section's items waiting for another service (0 when the summary has no "waiting" column). */
-        int waiting(String section) {
-            return columns().contains("waiting") ? column(section, "waiting") : 0;
-        }
-
-        private List<String> columns() {
-            Matcher header = Pattern.compile("(?m)^section +(.+)$").matcher(output);
-            assertThat(header.find()).as("a summary table in:\n" + output).isTrue();
-            return List.of(header.group(1).strip().split(" +"));
-        }
-
-        private int column(String section, String name) {
-            Matcher row = Pattern.compile("(?m)^" + section + " +([\\d ]+)$").matcher(output);
-            assertThat(row.find()).as("a summary row for " + section + " in:\n" + output).isTrue();
-            String[] counts = row.group(1).strip().split(" +");
-            return Integer.parseInt(counts[columns().indexOf(name)]);
-        }
     }
 
     /**
