@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,9 +47,10 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Schemes whose URLs never go to a network (inline data, the page's own blobs, Chromium's internal pages). */
-    private static final Set<String> LOCAL_SCHEMES = Set.of("data", "blob", "about", "chrome", "chrome-error",
-            "devtools");
+    /** Schemes whose URLs never go to a network (inline data, the page's own blobs, an empty page). */
+    private static final Set<String> LOCAL_SCHEMES = Set.of("data", "blob", "about");
+    /** Chromium's own pages (the new tab page it opens first), not the tested pages' requests. */
+    private static final Pattern CHROMIUM_OWN = Pattern.compile("^(chrome|chrome-[a-z-]+|devtools):.*");
 
     /** The window (and for a phone, the emulated device) a page is shown in. */
     public enum Viewport {
@@ -232,7 +234,9 @@ public final class Browser implements AutoCloseable {
 
     private <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition, Supplier<String> instead) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+            // an element the page replaced while it was read is read again (NotFoundException is ignored already)
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError(redacted("Waited " + timeout.toMillis() / 1000.0 + " s for " + what + " at "
                     + driver.getCurrentUrl() + "; " + instead.get() + ".\nThe page's text: " + abbreviated(pageText())
@@ -266,7 +270,7 @@ public final class Browser implements AutoCloseable {
 
     /** The text without the tokens of its addresses (the sign-in page's {@code #token=}): not for a test report. */
     public static String redacted(String text) {
-        return text == null ? null : text.replaceAll("token=[^&\\s,\\]\"]*", "token=…");
+        return text == null ? null : text.replaceAll("token=[^&;,\\s\\]\"]+", "token=…");
     }
 
     private static String abbreviated(String text) {
@@ -298,7 +302,7 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
-    /** Every URL the pages of this browser have requested so far, in order, each once. */
+    /** Every URL the pages of this browser have requested so far (Chromium's own pages aside), in order, each once. */
     public List<String> requestedUrls() {
         drainLogs();
         synchronized (requests) {
@@ -335,9 +339,11 @@ public final class Browser implements AutoCloseable {
         for (LogEntry entry : driver.manage().logs().get("performance")) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).get("message");
-                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
+                String url = message.at("/params/request/url").asText();
+                if ("Network.requestWillBeSent".equals(message.path("method").asText())
+                        && !CHROMIUM_OWN.matcher(url).matches()) {
                     synchronized (requests) {
-                        requests.add(message.at("/params/request/url").asText());
+                        requests.add(url);
                     }
                 }
             } catch (IOException e) {
