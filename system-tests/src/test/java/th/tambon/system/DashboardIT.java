@@ -1,0 +1,208 @@
+package th.tambon.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import th.tambon.system.Importer.Run;
+import th.tambon.system.browser.Browser;
+import th.tambon.system.browser.Png;
+import th.tambon.testkit.TestHttp;
+import th.tambon.testkit.TestTokens;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's web dashboard in a real browser (Debian's Chromium, bin/install-browser) over the four services as
+ * separate processes, with the seed scenario imported: what an OBEC admin, an ESA officer and anyone holding a printed
+ * certificate see, in Thai, and that no page asks anything of a host but this one. Its screenshots are the ones in
+ * docs/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardIT {
+    private static final String P51_1_REPORT = "#/esas/P51-1?fiscalYear=2563";
+    private static final By P51_ROW = By.cssSelector("#overview-table tr[data-esa='P51-1']");
+    private final Path root = Path.of(System.getProperty("tambon.root", "..")).toAbsolutePath().normalize();
+    private final Path seed = root.resolve("importer/src/test/resources/scenarios/seed-2563.json");
+    private final Path docs = root.resolve("docs");
+    private Stack stack;
+    private String gatewayUrl;
+
+    @BeforeAll
+    void start() {
+        stack = Stack.start("dashboard", Map.of());
+        gatewayUrl = stack.gatewayUrl();
+        // --check: the import ends once the gateway's reports show every figure the seed expects
+        Run imported = new Importer(root, gatewayUrl).run("import", "--check", seed.toString());
+        assertThat(imported.exit()).as(imported.output()).isZero();
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void an_obec_admin_signs_in_with_a_token_the_address_then_forgets_and_starts_on_the_national_overview_of_2563() {
+        try (Browser browser = Browser.desktop()) {
+            signIn(browser, TestTokens.admin());
+
+            browser.waitForUrl("at the national overview (#/overview)", url -> route(url).startsWith("/overview"));
+            assertEveryPageHasItsTitleFiscalYearsAndSignOut(browser);
+            chooseFiscalYear(browser, "2563");
+            browser.waitForText(P51_ROW, "218,700.00");
+            List<String> cells = browser.waitUntil("P51-1's cells", d -> d.findElement(P51_ROW)
+                    .findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList());
+            assertThat(cells).as("P51-1's row: its quality schools").contains("31");
+            String link = browser.waitUntil("P51-1's link", d -> d.findElement(P51_ROW).findElement(By.tagName("a"))
+                    .getDomProperty("href"));
+            assertThat(link).endsWith("/" + P51_1_REPORT);
+            browser.screenshot(docs.resolve("dashboard-overview.png"));
+            assertNothingLeftThisMachine(browser);
+        }
+    }
+
+    @Test
+    void p51_1_s_report_opened_from_the_overview_shows_218_700_baht_104_participants_31_certificates_and_the_symposium() {
+        try (Browser browser = Browser.desktop()) {
+            signIn(browser, TestTokens.admin());
+            browser.waitForUrl("at the national overview (#/overview)", url -> route(url).startsWith("/overview"));
+            chooseFiscalYear(browser, "2563");
+            browser.waitForText(P51_ROW, "218,700.00");
+            browser.waitUntil("P51-1's link clicked", d -> {
+                d.findElement(P51_ROW).findElement(By.tagName("a")).click();
+                return true;
+            });
+
+            browser.waitForUrl("at P51-1's report (#/esas/P51-1)", url -> route(url).startsWith("/esas/P51-1"));
+            assertEveryPageHasItsTitleFiscalYearsAndSignOut(browser);
+            assertP51ReportFigures(browser);
+            printTimings("desktop", browser);
+            browser.screenshot(docs.resolve("dashboard-esa-report.png"));
+            assertNothingLeftThisMachine(browser);
+        }
+    }
+
+    @Test
+    void p51_1_s_report_fits_a_phone_375_pixels_wide() {
+        try (Browser phone = Browser.phone()) {
+            signIn(phone, TestTokens.admin());
+            phone.open(gatewayUrl + "/" + P51_1_REPORT);
+
+            phone.waitForUrl("at P51-1's report (#/esas/P51-1)", url -> route(url).startsWith("/esas/P51-1"));
+            assertEveryPageHasItsTitleFiscalYearsAndSignOut(phone);
+            assertP51ReportFigures(phone);
+            printTimings("phone", phone);
+            Path shot = phone.screenshot(docs.resolve("dashboard-esa-report-375.png"));
+            assertThat(Png.read(shot).width()).isEqualTo(375);
+            assertNothingLeftThisMachine(phone);
+        }
+    }
+
+    @Test
+    void an_esa_officer_of_p31_4_starts_on_p31_4_s_report() {
+        try (Browser browser = Browser.desktop()) {
+            signIn(browser, TestTokens.officer("P31-4"));
+
+            browser.waitForUrl("at P31-4's report (#/esas/P31-4)", url -> route(url).startsWith("/esas/P31-4"));
+            assertEveryPageHasItsTitleFiscalYearsAndSignOut(browser);
+            assertThat(browser.find(By.tagName("h1")).getText()).containsAnyOf("P31-4", "บุรีรัมย์ เขต 4");
+            assertNothingLeftThisMachine(browser);
+        }
+    }
+
+    @Test
+    void the_address_of_a_certificate_s_qr_code_opened_without_any_cookie_says_the_certificate_is_valid() {
+        TestHttp admin = new TestHttp(gatewayUrl).as(TestTokens.admin());
+        String symposium = admin.get("/api/v1/activities?esa=P51-1&ref=p51-1-symposium-2563-09-28").json()
+                .at("/items/0/id").asText();
+        JsonNode certificate = admin.get("/api/v1/activities/" + symposium + "/certificates?size=1").json()
+                .at("/items/0");
+        String qrPath = URI.create(certificate.get("verificationUrl").asText()).getPath();
+        assertThat(qrPath).startsWith("/verify/");
+
+        try (Browser stranger = Browser.desktop()) {
+            stranger.open(gatewayUrl + qrPath);
+
+            stranger.waitForText(By.tagName("body"), "เกียรติบัตรนี้ถูกต้อง");
+            assertThat(stranger.find(By.tagName("body")).getText()).contains(certificate.get("recipient").asText());
+            stranger.screenshot(docs.resolve("dashboard-certificate.png"));
+            assertNothingLeftThisMachine(stranger);
+        }
+    }
+
+    /**
+     * Local sign-in: the page takes the token from the address's fragment, posts it, and goes to {@code /}, the role's
+     * start page, leaving no token in the address.
+     */
+    private void signIn(Browser browser, String token) {
+        browser.open(gatewayUrl + "/signin#token=" + token);
+        browser.waitForUrl("at / (the role's start page) without the token",
+                url -> URI.create(url).getPath().equals("/") && !url.contains("token="));
+    }
+
+    /** The route of the dashboard's address: its fragment without the {@code #}. */
+    private static String route(String url) {
+        String fragment = URI.create(url).getFragment();
+        return fragment == null ? "" : fragment;
+    }
+
+    private static void assertEveryPageHasItsTitleFiscalYearsAndSignOut(Browser browser) {
+        browser.waitUntil("an <h1> with a title", d -> d.findElements(By.tagName("h1")).stream()
+                .anyMatch(h1 -> !h1.getText().isBlank()));
+        List<String> years = browser.waitUntil("a <select id=\"fiscal-year\"> offering 2563", d -> {
+            List<String> values = d.findElements(By.cssSelector("select#fiscal-year option")).stream()
+                    .map(option -> option.getDomProperty("value")).toList();
+            return values.contains("2563") ? values : null;
+        });
+        assertThat(years).as("fiscal years, in the Buddhist Era").allMatch(year -> year.matches("25\\d\\d"));
+        assertThat(browser.waitFor(By.id("sign-out")).getTagName()).isEqualTo("button");
+    }
+
+    private static void chooseFiscalYear(Browser browser, String year) {
+        new Select(browser.waitFor(By.id("fiscal-year"))).selectByValue(year);
+    }
+
+    private static void assertP51ReportFigures(Browser browser) {
+        assertThat(browser.waitForText(By.cssSelector("[data-figure='allocated']"), "218,700.00").getText().strip())
+                .isEqualTo("218,700.00 บาท");
+        assertThat(browser.waitForText(By.cssSelector("[data-figure='participants']"), "104").getText().strip())
+                .isEqualTo("104");
+        assertThat(browser.waitForText(By.cssSelector("[data-figure='certificates']"), "31").getText().strip())
+                .isEqualTo("31");
+        browser.waitForText(By.id("activities-table"), "28 กันยายน 2563");
+    }
+
+    /** Measured, never judged: how soon the dashboard's document was usable, and when the figures were there. */
+    private static void printTimings(String viewport, Browser browser) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timing = (Map<String, Object>) browser.script("""
+                const n = performance.getEntriesByType('navigation')[0];
+                return {domInteractive: n.domInteractive, domContentLoadedEventEnd: n.domContentLoadedEventEnd,
+                        figuresShown: performance.now()};""");
+        System.out.printf("DashboardIT: P51-1's report (%s): domInteractive %.0f ms, domContentLoadedEventEnd %.0f ms,"
+                        + " figures shown %.0f ms after the document's navigation started%n", viewport,
+                number(timing, "domInteractive"), number(timing, "domContentLoadedEventEnd"),
+                number(timing, "figuresShown"));
+    }
+
+    private static double number(Map<String, Object> values, String key) {
+        return values.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static void assertNothingLeftThisMachine(Browser browser) {
+        assertThat(browser.requestedHosts())
+                .as("hosts of every request: %s", Browser.redacted(browser.requestedUrls().toString()))
+                .isNotEmpty().isSubsetOf("127.0.0.1", "localhost");
+    }
+}
