@@ -310,6 +310,7 @@ async function render() {
     location.replace(startOf(session));
     return;
   }
+  performance.mark('tambon:page-asked');
   yearChoice(fiscalYear);
   const main = document.getElementById('main');
   main.replaceChildren(h('p', {class: 'loading'}, t('loading')));
@@ -335,6 +336,8 @@ async function render() {
       h('p', {class: 'error', role: 'alert'}, e.message));
   }
   document.title = (main.querySelector('h1')?.textContent ?? '') + ' — ' + t('programme');
+  // drawn, its links and controls live: how soon is measured by the browser test (docs/benchmarks.md), never judged
+  performance.mark('tambon:page-ready');
 }
 
 function yearChoice(selected) {
