@@ -48,6 +48,14 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
 
     @Override
     protected Map<String, String> authorizationMatrix() {
+        return withoutAnIdentityProvider();
+    }
+
+    /**
+     * The gateway's routes and rules as configured here, without an identity provider (with one, the sign-in's
+     * {@code /oauth} routes are added: SigningInWithTheIdentityProviderTest).
+     */
+    static Map<String, String> withoutAnIdentityProvider() {
         // /api/v1/** is not a route of the gateway's own but for the views it composes: RoutedRequestsRule guards what
         // it proxies
         return Map.ofEntries(

@@ -116,6 +116,21 @@ class SigningInToTheDashboardTest {
     }
 
     @Test
+    void without_an_identity_provider_no_sign_in_route_of_one_is_served_and_the_session_offers_none() {
+        for (String path : List.of("/oauth/login/oidc", "/oauth/callback/oidc?code=a&state=b", "/oauth/login/idp")) {
+            HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(path)).GET());
+            HttpResponse<String> withToken = send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", "Bearer " + TestTokens.viewer()).GET());
+
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(withToken.statusCode()).as(path).isEqualTo(404);
+            assertThat(anonymous.headers().firstValue("Location")).as(path).isEmpty();
+        }
+        // an empty list is left out of the answer, as everywhere
+        assertThat(send(HttpRequest.newBuilder(uri("/session")).GET()).body()).isEqualTo("{\"signedIn\":false}");
+    }
+
+    @Test
     void signing_out_clears_the_cookie() {
         HttpResponse<String> signedOut = send(HttpRequest.newBuilder(uri("/session"))
                 .header("Cookie", SessionCookie.NAME + "=" + TestTokens.admin()).DELETE());

@@ -38,22 +38,27 @@ import java.util.List;
 @Tag(name = "Dashboard", description = "The web dashboard's session: who is signed in, signing in and out")
 public class SessionController {
     private final Clock clock;
+    private final SignInProviders providers;
 
-    public SessionController(Clock clock) {
+    public SessionController(Clock clock, SignInProviders providers) {
         this.clock = clock;
+        this.providers = providers;
     }
 
     /** Who the browser is signed in as, or that it is not. */
     @Serdeable
-    @Schema(description = "Who the browser is signed in as (signedIn false and nulls when it is not)")
+    @Schema(description = "Who the browser is signed in as (signedIn false and nulls when it is not), and the identity "
+            + "providers it can sign in with (none when the gateway has no identity provider configured)")
     public record Session(boolean signedIn, @Nullable String subject, List<String> roles, @Nullable String esa,
-                          @Nullable String school, @Nullable Instant expiresAt) {
-        static Session of(@Nullable Authentication who, @Nullable Instant expiresAt) {
+                          @Nullable String school, @Nullable Instant expiresAt,
+                          List<SignInProviders.Provider> providers) {
+        static Session of(@Nullable Authentication who, @Nullable Instant expiresAt,
+                          List<SignInProviders.Provider> providers) {
             if (who == null) {
-                return new Session(false, null, List.of(), null, null, null);
+                return new Session(false, null, List.of(), null, null, null, providers);
             }
             return new Session(true, who.getName(), List.copyOf(who.getRoles()), text(who, "esa"), text(who, "school"),
-                    expiresAt);
+                    expiresAt, providers);
         }
 
         private static String text(Authentication who, String claim) {
@@ -66,10 +71,10 @@ public class SessionController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(operationId = "readSession", summary = "Who the browser is signed in as",
             description = "Anyone may ask; a browser without a session (or whose token has expired) is told it is not "
-                    + "signed in.")
+                    + "signed in, and with which identity providers it can sign in (each a `login` path to open).")
     @ApiResponse(responseCode = "200", description = "The session")
     public Session read(@Nullable Authentication authentication) {
-        return Session.of(authentication, authentication == null ? null : expiry(authentication));
+        return Session.of(authentication, authentication == null ? null : expiry(authentication), providers.all());
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -87,7 +92,7 @@ public class SessionController {
         }
         Instant expiresAt = expiry(authentication);
         Duration lifetime = Duration.between(clock.instant(), expiresAt);
-        MutableHttpResponse<Session> response = HttpResponse.ok(Session.of(authentication, expiresAt));
+        MutableHttpResponse<Session> response = HttpResponse.ok(Session.of(authentication, expiresAt, providers.all()));
         SessionCookie.set(response, request, authorization.substring(7).trim(), lifetime);
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
