@@ -1,12 +1,27 @@
-// The sign-in page: a link from `bin/dev dashboard` carries a token in its fragment (#token=…), which no server ever
-// receives. The page takes it out of the address bar at once, hands it to the gateway as Authorization, which answers
-// with the HttpOnly session cookie, and goes on to the dashboard. The token is never stored by the page.
+// The sign-in page. With the operator's identity provider: GET /session names it (providers), and its button starts
+// the sign-in there (/oauth/login/oidc); the gateway comes back with the session cookie set and opens the dashboard, or
+// here with #failed. Locally: a link from `bin/dev dashboard` carries a token in its fragment (#token=…), which no
+// server ever receives. The page takes it out of the address bar at once, hands it to the gateway as Authorization,
+// which answers with the HttpOnly session cookie, and goes on to the dashboard. The token is never stored by the page.
 const status = document.getElementById('status');
 const how = document.getElementById('how');
+const providers = document.getElementById('providers');
 
 function show(message) {
   status.textContent = message;
   how.hidden = false;
+}
+
+/** A button for each identity provider the gateway signs in with; none without one. */
+function offer(session) {
+  for (const provider of session.providers ?? []) {
+    const link = document.createElement('a');
+    link.className = 'provider';
+    link.href = provider.login;
+    link.textContent = 'เข้าสู่ระบบด้วยบัญชีหน่วยงาน';
+    providers.append(link);
+  }
+  providers.hidden = providers.childElementCount === 0;
 }
 
 async function signIn() {
@@ -14,12 +29,14 @@ async function signIn() {
   const token = fragment.get('token');
   history.replaceState(null, '', location.pathname);
   if (!token) {
-    const session = await fetch('/session', {credentials: 'same-origin', headers: {Accept: 'application/json'}});
-    if (session.ok && (await session.json()).signedIn) {
+    const answer = await fetch('/session', {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    const session = answer.ok ? await answer.json() : {};
+    if (session.signedIn) {
       location.replace('/');
       return;
     }
-    show('ยังไม่ได้เข้าสู่ระบบ');
+    offer(session);
+    show(fragment.has('failed') ? 'เข้าสู่ระบบด้วยบัญชีหน่วยงานไม่สำเร็จ กรุณาลองอีกครั้ง' : 'ยังไม่ได้เข้าสู่ระบบ');
     return;
   }
   const answer = await fetch('/session', {
