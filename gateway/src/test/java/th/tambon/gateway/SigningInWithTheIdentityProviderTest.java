@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import th.tambon.gateway.dashboard.SessionCookie;
 import th.tambon.security.RouteRules;
 import th.tambon.testkit.TestTokens;
+import th.tambon.testkit.kafka.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,17 +64,8 @@ class SigningInWithTheIdentityProviderTest {
     void start() throws IOException {
         provider = new MockOAuth2Server(OAuth2Config.Companion.fromJson(PROVIDER_CONFIG));
         provider.start(InetAddress.getByName("127.0.0.1"), 0);
-        String issuer = provider.issuerUrl(ISSUER_ID).toString();
-        Map<String, Object> settings = new HashMap<>();
-        // the dashboard's sign-in (TAMBON_OIDC_*)
-        settings.put("tambon.oidc.issuer", issuer);
-        settings.put("tambon.oidc.client-id", CLIENT_ID);
-        settings.put("tambon.oidc.client-secret", "the-client-secret");
-        // trusting the provider's tokens, as every process does (docs/security.md)
-        settings.put("micronaut.security.token.jwt.signatures.jwks.idp.url", provider.jwksUrl(ISSUER_ID).toString());
-        settings.put(TestTokens.ISSUER_PROPERTY, issuer);
-        settings.put(TestTokens.AUDIENCE_PROPERTY, CLIENT_ID);
-        stack = new ScriptedStack(settings);
+        stack = new ScriptedStack(providerSettings(provider.issuerUrl(ISSUER_ID).toString(),
+                provider.jwksUrl(ISSUER_ID).toString()));
         gateway = stack.gateway.getURL().toString();
         stack.schools.on("/api/v1/esas", 200, "{\"items\":[]}");
     }
@@ -197,8 +189,38 @@ class SigningInWithTheIdentityProviderTest {
         assertThat(rules).isEqualTo(expected);
     }
 
+    @Test
+    void a_provider_the_gateway_cannot_reach_when_it_starts_is_offered_once_it_answers_and_signs_in() throws Exception {
+        int port = FreePorts.find();
+        String issuer = "http://127.0.0.1:" + port + "/" + ISSUER_ID;
+        Map<String, Object> settings = new HashMap<>(providerSettings(issuer, issuer + "/jwks"));
+        settings.put("tambon.oidc.discovery-retry", "200ms");
+        MockOAuth2Server late = new MockOAuth2Server(OAuth2Config.Companion.fromJson(PROVIDER_CONFIG));
+        try (ScriptedStack alone = new ScriptedStack(settings)) {
+            String at = alone.gateway.getURL().toString();
+            assertThat(send(get(at + "/session")).body()).isEqualTo("{\"signedIn\":false}");
+            assertThat(send(get(at + "/api/v1/esas").header("Authorization", "Bearer " + TestTokens.viewer()))
+                    .statusCode()).as("the API does not wait for the provider").isNotEqualTo(503);
+
+            late.start(InetAddress.getByName("127.0.0.1"), port);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!send(get(at + "/session")).body().contains("/oauth/login/oidc") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(send(get(at + "/session")).body()).contains("\"login\":\"/oauth/login/oidc\"");
+            assertThat(signIn(at)).isNotBlank();
+        } finally {
+            late.shutdown();
+        }
+    }
+
     /** The whole sign-in, as the test above walks it: the session cookie's value, the provider's ID token. */
     private String signIn() {
+        return signIn(gateway);
+    }
+
+    private String signIn(String gateway) {
         Map<String, String> cookies = new LinkedHashMap<>();
         HttpResponse<String> login = send(get(gateway + "/oauth/login/oidc"));
         cookies.putAll(setCookies(login));
@@ -207,6 +229,17 @@ class SigningInWithTheIdentityProviderTest {
         String token = setCookies(back).get(SessionCookie.NAME);
         assertThat(token).as(back.headers().toString()).isNotBlank();
         return token;
+    }
+
+    /** The gateway signing in with this provider and trusting its tokens, as every process does (docs/security.md). */
+    private static Map<String, Object> providerSettings(String issuer, String jwks) {
+        return Map.of(
+                "tambon.oidc.issuer", issuer,
+                "tambon.oidc.client-id", CLIENT_ID,
+                "tambon.oidc.client-secret", "the-client-secret",
+                "micronaut.security.token.jwt.signatures.jwks.idp.url", jwks,
+                TestTokens.ISSUER_PROPERTY, issuer,
+                TestTokens.AUDIENCE_PROPERTY, CLIENT_ID);
     }
 
     private static HttpRequest.Builder get(String url) {

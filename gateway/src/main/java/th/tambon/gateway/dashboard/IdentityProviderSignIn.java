@@ -40,6 +40,8 @@ import java.util.Date;
 @Requires(property = IdentityProviderSignIn.ISSUER_PROPERTY, pattern = ".*\\S.*")
 public class IdentityProviderSignIn implements RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> {
     public static final String ISSUER_PROPERTY = "tambon.oidc.issuer";
+    /** The OAuth client's name in micronaut.security.oauth2.clients (application.yml): its routes end in it. */
+    public static final String CLIENT = "oidc";
     /** Where a failed sign-in lands: the sign-in page, told why in its fragment (never sent to a server). */
     static final URI FAILED = URI.create("/signin#failed");
     private static final Logger LOG = LoggerFactory.getLogger(IdentityProviderSignIn.class);

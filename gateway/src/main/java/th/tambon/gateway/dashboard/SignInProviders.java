@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The identity providers a browser can sign in with, for the sign-in page's buttons: one for each provider whose
- * login route Micronaut serves ({@code /oauth/login/oidc} when TAMBON_OIDC_ISSUER is set; {@link IdentityProviderSignIn}),
- * none otherwise.
+ * login route Micronaut serves ({@code /oauth/login/oidc} when TAMBON_OIDC_ISSUER is set; {@link IdentityProviderSignIn})
+ * and whose discovery document the gateway has read ({@link ProviderDiscovery}), none otherwise.
  */
 @Singleton
 public class SignInProviders {
@@ -23,16 +23,19 @@ public class SignInProviders {
     }
 
     private final List<Provider> providers;
+    private final ProviderDiscovery discovery;
 
-    public SignInProviders(List<OauthController> controllers, @Nullable OauthRouteUrlBuilder<?> urls) {
-        this.providers = urls == null ? List.of() : controllers.stream()
+    public SignInProviders(List<OauthController> controllers, @Nullable OauthRouteUrlBuilder<?> urls,
+                           @Nullable ProviderDiscovery discovery) {
+        this.providers = urls == null || discovery == null ? List.of() : controllers.stream()
                 .map(controller -> controller.getClient().getName())
                 .sorted()
                 .map(name -> new Provider(name, urls.buildLoginUri(name).getPath()))
                 .toList();
+        this.discovery = discovery;
     }
 
     public List<Provider> all() {
-        return providers;
+        return discovery != null && discovery.discovered() ? providers : List.of();
     }
 }
