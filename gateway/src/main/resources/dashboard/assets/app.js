@@ -107,8 +107,6 @@ const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', '�
   'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
-/** Funding requests unanswered for longer than this are shown overdue. */
-const FUNDING_OVERDUE_DAYS = 7;
 
 let language = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'th';
 let session = null;
@@ -448,11 +446,14 @@ async function overview(main, fiscalYear) {
 // ---------------------------------------------------------------------------------------------------------------------
 // an ESA's report
 
-function fundingState(activity, today = Date.now()) {
+/**
+ * An activity's funding in words: a request budget-service has not answered is pending, or overdue once events-service
+ * lists it so (past its reply deadline, GET /api/v1/activities/funding/overdue); then what was spent or refused.
+ */
+function fundingState(activity, overdue = new Set()) {
   if (activity.state === 'FUNDING_REQUESTED') {
-    const asked = Date.parse(activity.funding?.requestedAt ?? '');
-    const overdue = !Number.isNaN(asked) && today - asked > FUNDING_OVERDUE_DAYS * 86400000;
-    return h('span', {class: 'state ' + (overdue ? 'overdue' : 'pending')}, t(overdue ? 'fundingOverdue' : 'fundingPending'));
+    const late = overdue.has(activity.id);
+    return h('span', {class: 'state ' + (late ? 'overdue' : 'pending')}, t(late ? 'fundingOverdue' : 'fundingPending'));
   }
   if (activity.state === 'FUNDING_REFUSED') {
     return h('span', {class: 'state overdue'}, t('fundingRefused'));
@@ -507,12 +508,15 @@ function academicYearChoice(code, fiscalYear, academicYear) {
 
 async function esaReport(main, code, fiscalYear, academicYear = null) {
   const path = `/api/v1/esas/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
-  const [report, activities, schools] = await Promise.all([api(path),
+  const [report, activities, schools, overdue] = await Promise.all([api(path),
     api(`/api/v1/activities?esa=${encodeURIComponent(code)}&` + (academicYear === null ? `fiscalYear=${fiscalYear}`
       : `academicYear=${academicYear}`) + '&size=200&sort=startsOn')
       .catch(e => ({failed: e})),
     api(`/api/v1/quality-schools?esa=${encodeURIComponent(code)}&fiscalYear=${fiscalYear}&size=500`)
-      .catch(e => ({failed: e}))]);
+      .catch(e => ({failed: e})),
+    // only OBEC and the ESA's officers may see it; anyone else sees requests as pending
+    api(`/api/v1/activities/funding/overdue?esa=${encodeURIComponent(code)}&size=500`).catch(() => ({items: []}))]);
+  const late = new Set(overdue.items.map(item => item.id));
   const name = report.office ? (language === 'en' && report.office.nameEn ? report.office.nameEn : report.office.nameTh)
     : code;
   const nationwide = (session.roles ?? []).some(role => role === 'OBEC_ADMIN' || role === 'VIEWER');
@@ -552,7 +556,7 @@ async function esaReport(main, code, fiscalYear, academicYear = null) {
               h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, a.typeTh ?? a.type),
               h('td', {}, h('span', {class: 'state' + (a.state === 'REPORTED' || a.state === 'CLOSED' ? ' done' : '')},
                 language === 'th' ? (a.stateTh ?? a.state) : a.state)),
-              h('td', {}, fundingState(a)),
+              h('td', {}, fundingState(a, late)),
               h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown')
                 : amount(a.actualCost)))))))),
     h('section', {'aria-labelledby': 'schools'}, h('h2', {id: 'schools'}, t('qualitySchoolList')),
@@ -664,6 +668,9 @@ async function activityPage(main, id, fiscalYear) {
   const [activity, certificates] = await Promise.all([api(`/api/v1/activities/${encodeURIComponent(id)}`),
     api(`/api/v1/activities/${encodeURIComponent(id)}/certificates?size=500`).catch(e => ({failed: e}))]);
   trail(fiscalYear, activity.esa, {label: activity.titleTh});
+  const late = activity.state !== 'FUNDING_REQUESTED' ? new Set() : new Set((await api(
+    `/api/v1/activities/funding/overdue?esa=${encodeURIComponent(activity.esa)}&size=500`).catch(() => ({items: []})))
+    .items.map(item => item.id));
   const participation = activity.participation;
   const certificateItems = certificates.failed ? [] : certificates.items;
   main.replaceChildren(
@@ -679,7 +686,7 @@ async function activityPage(main, id, fiscalYear) {
       h('dt', {}, t('venue')), h('dd', {}, activity.venue ?? t('unknown')),
       h('dt', {}, t('organiser')), h('dd', {}, activity.organiser ?? t('unknown')),
       h('dt', {}, t('chair')), h('dd', {}, activity.chair ?? t('unknown')),
-      h('dt', {}, t('funding')), h('dd', {}, fundingState(activity))),
+      h('dt', {}, t('funding')), h('dd', {}, fundingState(activity, late))),
     h('h2', {}, t('history')),
     table('history-table', t('history'), ['recordedAt', 'change', 'state', 'recordedBy', 'reason'],
       (activity.history ?? []).map(step => h('tr', {}, h('td', {}, moment(step.recordedAt)), h('td', {}, word(step.change)),
