@@ -9,6 +9,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.Select;
 import th.tambon.system.Importer.Run;
@@ -78,6 +79,8 @@ class DashboardIT {
             assertThat(link).endsWith("/" + P51_1_REPORT);
             assertAccessible(browser, "the national overview");
             browser.screenshot(screenshots.resolve("dashboard-overview.png"));
+            sortsByParticipantsFromTheKeyboard(browser);
+            readsInEnglishAndBackInThai(browser);
             assertNothingLeftThisMachine(browser);
         }
     }
@@ -226,6 +229,41 @@ class DashboardIT {
 
     private static double number(Map<String, Object> values, String key) {
         return values.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /**
+     * The table sorts by a column from the keyboard alone: Tab first reaches the skip link, and Enter on a column's
+     * heading sorts by it, ascending then descending, as its aria-sort says.
+     */
+    private static void sortsByParticipantsFromTheKeyboard(Browser browser) {
+        browser.script("document.activeElement.blur()");
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
+        By heading = By.xpath("//table[@id='overview-table']//th[button[normalize-space()='ผู้เข้าร่วม']]");
+        browser.find(heading).findElement(By.tagName("button")).sendKeys(Keys.ENTER);
+        assertThat(browser.find(heading).getAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(esaRows(browser)).containsExactly("P31-4", "P51-1"); // 40, then 104 participants
+        browser.find(heading).findElement(By.tagName("button")).sendKeys(Keys.ENTER);
+        assertThat(browser.find(heading).getAttribute("aria-sort")).isEqualTo("descending");
+        assertThat(esaRows(browser)).containsExactly("P51-1", "P31-4");
+    }
+
+    private static List<String> esaRows(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("#overview-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-esa")).toList();
+    }
+
+    /** The English toggle: labels in English and dates in the Common Era; toggled back, Thai and BE again. */
+    private static void readsInEnglishAndBackInThai(Browser browser) {
+        browser.find(By.id("language")).click();
+        browser.waitForText(By.tagName("h1"), "National overview, fiscal year 2563");
+        assertThat(browser.find(By.cssSelector(".sub")).getText()).contains("1 October 2019", "30 September 2020");
+        assertThat(browser.find(By.id("sign-out")).getText()).isEqualTo("Sign out");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.find(By.id("language")).click();
+        browser.waitForText(By.tagName("h1"), "ภาพรวมระดับประเทศ ปีงบประมาณ 2563");
+        assertThat(browser.find(By.cssSelector(".sub")).getText()).contains("1 ตุลาคม 2562", "30 กันยายน 2563");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("th");
     }
 
     /** Loads the page's address again as a new document, and waits until the report is drawn in it. */
