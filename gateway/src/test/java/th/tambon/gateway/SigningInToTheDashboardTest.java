@@ -85,6 +85,47 @@ class SigningInToTheDashboardTest {
     }
 
     @Test
+    void a_head_request_is_a_read_the_cookie_authorizes() {
+        String token = TestTokens.token("head-reader", "VIEWER", null, null, Duration.ofMinutes(5));
+
+        HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/api/v1/esas"))
+                .header("Cookie", SessionCookie.NAME + "=" + token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(stack.schools.reached()).contains("/api/v1/esas Bearer " + token);
+    }
+
+    @Test
+    void a_request_that_brings_its_own_authorization_keeps_it_whatever_its_cookie_says() {
+        String own = TestTokens.token("own-header", "VIEWER", null, null, Duration.ofMinutes(5));
+        String cookie = TestTokens.token("cookie-holder", "VIEWER", null, null, Duration.ofMinutes(5));
+
+        HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/api/v1/esas"))
+                .header("Authorization", "Bearer " + own).header("Cookie", SessionCookie.NAME + "=" + cookie).GET());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(stack.schools.reached()).contains("/api/v1/esas Bearer " + own)
+                .noneMatch(line -> line.contains(cookie));
+    }
+
+    @Test
+    void two_session_cookies_are_no_session_and_neither_reaches_a_service() {
+        String mine = TestTokens.token("victim", "VIEWER", null, null, Duration.ofMinutes(5));
+        String planted = TestTokens.token("planted", "OBEC_ADMIN", null, null, Duration.ofMinutes(5));
+
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/esas"))
+                .header("Cookie", SessionCookie.NAME + "=" + mine + "; " + SessionCookie.NAME + "=" + planted).GET());
+        HttpResponse<String> session = send(HttpRequest.newBuilder(uri("/session"))
+                .header("Cookie", SessionCookie.NAME + "=" + mine).header("Cookie", SessionCookie.NAME + "=" + planted)
+                .GET());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(session.body()).contains("\"signedIn\":false");
+        assertThat(stack.schools.reached()).noneMatch(line -> line.contains(mine) || line.contains(planted));
+        assertThat(stack.schools.cookies()).noneMatch(line -> line.contains(mine) || line.contains(planted));
+    }
+
+    @Test
     void the_cookie_never_authorizes_a_change() {
         int before = stack.schools.reached().size();
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
@@ -163,8 +204,11 @@ class SigningInToTheDashboardTest {
 
     @Test
     void files_outside_the_dashboards_folders_are_not_served_without_a_token() {
-        for (String path : List.of("/assets/../application.yml", "/assets/%2e%2e/application.yml",
-                "/webjars/../logback.xml", "/dashboard/index.html", "/application.yml")) {
+        // the jar's root (application.yml, logback.xml) is two folders above /assets and three above /webjars
+        for (String path : List.of("/assets/../../application.yml", "/assets/%2e%2e/%2e%2e/application.yml",
+                "/assets/..%2f..%2fapplication.yml", "/webjars/../../../logback.xml",
+                "/webjars/%2e%2e/%2e%2e/%2e%2e/logback.xml", "/assets/fonts/../../../application.yml",
+                "/dashboard/index.html", "/application.yml")) {
             HttpResponse<String> refused = send(HttpRequest.newBuilder(uri(path)).GET());
 
             assertThat(refused.statusCode()).as(path).isIn(400, 401, 404);

@@ -97,7 +97,8 @@ class SigningInWithTheIdentityProviderTest {
         URI authorize = location(login);
         assertThat(authorize.toString()).startsWith(provider.authorizationEndpointUrl(ISSUER_ID).toString());
         assertThat(query(authorize)).containsEntry("client_id", CLIENT_ID).containsEntry("response_type", "code")
-                .containsEntry("redirect_uri", gateway + "/oauth/callback/oidc").containsKey("state");
+                .containsEntry("redirect_uri", gateway + "/oauth/callback/oidc").containsKey("state")
+                .containsKey("nonce").containsEntry("code_challenge_method", "S256").containsKey("code_challenge");
 
         HttpResponse<String> atProvider = send(get(authorize.toString()));
         assertThat(atProvider.statusCode()).isEqualTo(302);

@@ -1,11 +1,14 @@
 package th.tambon.gateway.dashboard;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,9 +22,18 @@ public final class SessionCookie {
     private SessionCookie() {
     }
 
-    /** The token the request's session cookie holds, if any. */
+    /**
+     * The token the request's session cookie holds, if it holds exactly one: two session cookies (one set for a parent
+     * domain by a sibling site, say) are no session at all, whichever a parser would keep.
+     */
     public static Optional<String> token(HttpRequest<?> request) {
-        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
+        List<String> values = request.getHeaders().getAll(HttpHeaders.COOKIE).stream()
+                .flatMap(header -> Arrays.stream(header.split(";")))
+                .map(String::strip)
+                .filter(pair -> pair.startsWith(NAME + "="))
+                .map(pair -> pair.substring(NAME.length() + 1).strip())
+                .toList();
+        return values.size() == 1 && !values.get(0).isEmpty() ? Optional.of(values.get(0)) : Optional.empty();
     }
 
     /** Sets the cookie for as long as the token lives. */
