@@ -43,6 +43,7 @@ const TEXT = {
     recordedBy: 'โดย', reason: 'หมายเหตุ', participation: 'ผู้เข้าร่วม', role: 'กลุ่ม', venue: 'สถานที่',
     organiser: 'ผู้จัด', chair: 'ประธาน', estimate: 'ประมาณการค่าใช้จ่าย', allCertificates: 'เกียรติบัตรทั้งหมด (PDF)',
     recipient: 'ผู้รับ', activityCertificates: 'เกียรติบัตร', noCertificates: 'ยังไม่มีการมอบเกียรติบัตร',
+    partlyShown: 'แสดง {0} รายการแรกจากทั้งหมด {1} รายการ', refusedToken: 'บริการปฏิเสธบัญชีที่ใช้เข้าสู่ระบบ กรุณาติดต่อผู้ดูแลระบบ',
     asTable: 'ดูเป็นตาราง', wholeFiscalYear: 'ทั้งปีงบประมาณ {0}', academicYearOption: 'ปีการศึกษา {0}', truncated: 'แสดงเพียงบางส่วน', title_: 'ชื่อ', year: 'ปีงบประมาณ', academicYear: 'ปีการศึกษา',
   },
   en: {
@@ -81,27 +82,42 @@ const TEXT = {
     reason: 'Note', participation: 'Participants', role: 'Group', venue: 'Venue', organiser: 'Organiser',
     chair: 'Chair', estimate: 'Estimated cost', allCertificates: 'All certificates (PDF)', recipient: 'Recipient',
     activityCertificates: 'Certificates', noCertificates: 'No certificates awarded yet', truncated: 'Partly shown',
+    partlyShown: 'The first {0} of {1} shown', refusedToken: 'A service refused this sign-in: ask your administrator',
     asTable: 'Show as a table', wholeFiscalYear: 'All of fiscal year {0}', academicYearOption: 'Academic year {0}',
     title_: 'Title', year: 'Fiscal year', academicYear: 'Academic year',
   },
 };
-/** Codes the services use, in words: Thai first, English where the toggle asks (else the code itself). */
+/**
+ * Codes the services use, in Thai words, per kind of code (the same code means different things: OTHER is a budget
+ * category and a participant group). In English the code itself is shown.
+ */
 const WORDS = {
-  th: {
-    OPERATING: 'งบดำเนินงาน', PERSONNEL: 'งบบุคลากร', INVESTMENT: 'งบลงทุน', SUBSIDY: 'งบเงินอุดหนุน', OTHER: 'งบรายจ่ายอื่น',
-    NOMINATED: 'เสนอชื่อ', DESIGNATED: 'ประกาศเป็นโรงเรียนคุณภาพ', ACTIVE: 'เป็นโรงเรียนคุณภาพ', WITHDRAWN: 'ถอนสถานะ',
-    DRAFT: 'ร่าง', SPENDING_RECORDED: 'เบิกจ่ายแล้ว', SPENDING_REFUSED: 'การเบิกจ่ายถูกปฏิเสธ',
-    SPENDING_RELEASED: 'คืนเงินที่ผูกพันแล้ว', SPENDING_CARRIED_OVER: 'กันเงินไว้เบิกเหลื่อมปี',
-    VALID: 'ใช้ได้', REVOKED: 'ยกเลิกแล้ว',
-    DRAFTED: 'ร่างกิจกรรม', FUNDING_REQUESTED: 'ขออนุมัติงบประมาณ', FUNDED: 'ได้รับงบประมาณ',
-    FUNDING_REFUSED: 'ไม่อนุมัติงบประมาณ', HELD: 'จัดกิจกรรมแล้ว', PARTICIPATION_RECORDED: 'บันทึกผู้เข้าร่วม',
-    REPORTED: 'รายงานผลแล้ว', CLOSED: 'ปิดกิจกรรม', CANCELLED: 'ยกเลิกกิจกรรม', EXPENDITURE_RECORDED: 'บันทึกการเบิกจ่าย',
+  category: {OPERATING: 'งบดำเนินงาน', PERSONNEL: 'งบบุคลากร', INVESTMENT: 'งบลงทุน', SUBSIDY: 'งบเงินอุดหนุน',
+    OTHER: 'งบรายจ่ายอื่น'},
+  quality: {NONE: 'ยังไม่เป็นโรงเรียนคุณภาพ', NOMINATED: 'เสนอชื่อ', DESIGNATED: 'ประกาศเป็นโรงเรียนคุณภาพ',
+    ACTIVE: 'เป็นโรงเรียนคุณภาพ', WITHDRAWN: 'ถอนสถานะ'},
+  certificate: {VALID: 'ใช้ได้', REVOKED: 'ยกเลิกแล้ว'},
+  // events-service's ActivityState labels
+  state: {DRAFT: 'ร่าง', PLANNED: 'วางแผนแล้ว', FUNDING_REQUESTED: 'รอการอนุมัติงบประมาณ', FUNDED: 'ได้รับงบประมาณ',
+    FUNDING_REJECTED: 'ไม่ได้รับงบประมาณ', HELD: 'ดำเนินการแล้ว', REPORTED: 'รายงานผลแล้ว', CLOSED: 'ปิดโครงการ',
+    CANCELLED: 'ยกเลิก'},
+  change: {DRAFTED: 'ร่างกิจกรรม', REVISED: 'แก้ไขรายละเอียด', PLANNED: 'วางแผนแล้ว',
+    FUNDING_REQUESTED: 'ขออนุมัติงบประมาณ', FUNDING_REQUESTED_AGAIN: 'ขออนุมัติงบประมาณอีกครั้ง',
+    FUNDED: 'ได้รับงบประมาณ', FUNDING_REJECTED: 'ไม่ได้รับงบประมาณ', HELD: 'จัดกิจกรรมแล้ว',
+    PARTICIPATION_RECORDED: 'บันทึกผู้เข้าร่วม', REPORTED: 'รายงานผลแล้ว', COST_REPORTED_AGAIN: 'รายงานค่าใช้จ่ายอีกครั้ง',
+    CLOSED: 'ปิดโครงการ', CANCELLED: 'ยกเลิก', EXPENDITURE_RECORDED: 'บันทึกการเบิกจ่าย',
     EXPENDITURE_REFUSED: 'การเบิกจ่ายถูกปฏิเสธ', COMMITMENT_RELEASED: 'คืนเงินที่ผูกพัน',
-    COMMITMENT_CARRIED_OVER: 'กันเงินไว้เบิกเหลื่อมปี', CERTIFICATES_AWARDED: 'มอบเกียรติบัตร',
-    SCHOOL_DIRECTOR: 'ผู้บริหารสถานศึกษา', TEACHER: 'ครู', SUPERVISOR: 'ศึกษานิเทศก์', STAFF: 'บุคลากร',
-    STUDENT: 'นักเรียน', COMMITTEE: 'คณะกรรมการ', CHAIR: 'ประธานเครือข่าย', MEMBER: 'สมาชิก',
-  },
-  en: {},
+    COMMITMENT_CARRIED_OVER: 'กันเงินไว้เบิกเหลื่อมปี'},
+  spending: {RECORDED: 'เบิกจ่ายแล้ว', REFUSED: 'การเบิกจ่ายถูกปฏิเสธ', RELEASED: 'คืนเงินที่ผูกพันแล้ว',
+    CARRIED_OVER: 'กันเงินไว้เบิกเหลื่อมปี'},
+  // events-service's ParticipantRole labels
+  role: {SCHOOL_DIRECTOR: 'ผู้บริหารสถานศึกษา', TEACHER: 'ครู', SUPERVISOR: 'ศึกษานิเทศก์', STAFF: 'บุคลากร',
+    STUDENT: 'นักเรียน', COMMITTEE: 'คณะกรรมการ', OTHER: 'อื่น ๆ'},
+  network: {CHAIR: 'ประธานเครือข่าย', MEMBER: 'สมาชิก'},
+  plan: {DRAFT: 'ร่าง', SUBMITTED: 'ส่งแล้ว', APPROVED: 'อนุมัติแล้ว', RETURNED: 'ส่งกลับให้แก้ไข'},
+  // events-service's WorkStatus labels
+  work: {PRESENTED: 'นำเสนอแล้ว', SELECTED: 'ได้รับการคัดเลือก', NOT_SELECTED: 'ไม่ได้รับการคัดเลือก',
+    FORWARDED: 'ส่งต่อ สพฐ. แล้ว'},
 };
 const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน',
   'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
@@ -141,9 +157,12 @@ export function count(value) {
   return value === null || value === undefined ? t('unknown') : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A code in words (งบดำเนินงาน for OPERATING); the code itself in English or when no word is known. */
-function word(code) {
-  return code === null || code === undefined ? t('unknown') : WORDS[language][code] ?? code;
+/** A code of a kind in words (category OPERATING: งบดำเนินงาน); the code itself in English or when no word is known. */
+function word(kind, code) {
+  if (code === null || code === undefined) {
+    return t('unknown');
+  }
+  return language === 'th' ? WORDS[kind]?.[code] ?? code : code;
 }
 
 /** "2020-09-28T08:30:00Z" → "28 กันยายน 2563 15:30" in Bangkok's time. */
@@ -211,9 +230,12 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-function figure(key, value, money = false) {
-  return h('div', {class: 'figure'}, h('span', {class: 'label', id: 'figure-' + key}, t(key)),
-    h('span', {class: 'value' + (money ? ' money' : ''), 'data-figure': key, 'aria-labelledby': 'figure-' + key}, value));
+/** A key figure: its label and its value (data-figure names it, prefixed by its section when one is given). */
+function figure(key, value, money = false, section = '') {
+  const name = section ? section + '-' + key : key;
+  return h('div', {class: 'figure'}, h('span', {class: 'label', id: 'figure-' + name}, t(key)),
+    h('span', {class: 'value' + (money ? ' money' : ''), 'data-figure': name, 'aria-labelledby': 'figure-' + name},
+      value));
 }
 
 function downloads(path) {
@@ -255,17 +277,28 @@ function chart(canvas, config) {
 // talking to the gateway
 
 class Refused extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, signedOut = false) {
     super(problem?.detail ?? String(status));
     this.status = status;
+    this.signedOut = signedOut;
   }
 }
+
+/** Thrown when the reader asked for another page before this one's data came: it is never drawn. */
+const SUPERSEDED = new Error('superseded');
+let turn = 0;
 
 async function api(path) {
   const answer = await fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
   if (answer.status === 401) {
-    location.replace('/signin');
-    throw new Refused(401);
+    // signed out (the token expired): to the sign-in page; still signed in, a service refused the token: say so here,
+    // or the sign-in page would send the browser straight back
+    const still = path !== '/session' && await fetch('/session', {credentials: 'same-origin',
+      headers: {Accept: 'application/json'}}).then(r => r.ok ? r.json() : {}).then(who => who.signedIn, () => false);
+    if (!still) {
+      location.replace('/signin');
+    }
+    throw new Refused(401, {detail: t('refusedToken')}, !still);
   }
   if (!answer.ok) {
     throw new Refused(answer.status, await answer.json().catch(() => null));
@@ -277,7 +310,8 @@ async function api(path) {
 // routes
 
 function route() {
-  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  // only #/… is a route: any other fragment (an in-page anchor) leaves the page as it is
+  const [path, query = ''] = (location.hash.startsWith('#/') ? location.hash.slice(1) : '').split('?');
   const parameters = new URLSearchParams(query);
   const year = Number(parameters.get('fiscalYear'));
   const academic = Number(parameters.get('academicYear'));
@@ -309,29 +343,38 @@ async function render() {
     return;
   }
   performance.mark('tambon:page-asked');
+  const mine = ++turn;
+  const wanted = () => {
+    if (mine !== turn) {
+      throw SUPERSEDED;
+    }
+  };
   yearChoice(fiscalYear);
   const main = document.getElementById('main');
   main.replaceChildren(h('p', {class: 'loading'}, t('loading')));
   let match;
   try {
     if (path === '/overview') {
-      await overview(main, fiscalYear);
+      await overview(main, fiscalYear, wanted);
     } else if ((match = path.match(/^\/esas\/([^/]+)$/))) {
-      await esaReport(main, decodeURIComponent(match[1]), fiscalYear, academicYear);
+      await esaReport(main, decodeURIComponent(match[1]), fiscalYear, academicYear, wanted);
     } else if ((match = path.match(/^\/schools\/([^/]+)$/))) {
-      await schoolProfile(main, decodeURIComponent(match[1]), fiscalYear);
+      await schoolProfile(main, decodeURIComponent(match[1]), fiscalYear, wanted);
     } else if ((match = path.match(/^\/activities\/([^/]+)$/))) {
-      await activityPage(main, decodeURIComponent(match[1]), fiscalYear);
+      await activityPage(main, decodeURIComponent(match[1]), fiscalYear, wanted);
     } else {
       crumbs({label: t('notFound')});
       main.replaceChildren(h('h1', {}, t('notFound')));
     }
   } catch (e) {
-    if (e instanceof Refused && e.status === 401) {
+    if (e === SUPERSEDED || (e instanceof Refused && e.signedOut) || mine !== turn) {
       return;
     }
     main.replaceChildren(h('h1', {}, e instanceof Refused && e.status === 403 ? t('forbidden') : t('failed')),
       h('p', {class: 'error', role: 'alert'}, e.message));
+  }
+  if (mine !== turn) {
+    return;
   }
   document.title = (main.querySelector('h1')?.textContent ?? '') + ' — ' + t('programme');
   // drawn, its links and controls live: how soon is measured by the browser test (docs/benchmarks.md), never judged
@@ -362,9 +405,10 @@ const OVERVIEW_COLUMNS = [
   {key: 'executionRate', percent: true},
 ];
 
-async function overview(main, fiscalYear) {
+async function overview(main, fiscalYear, wanted) {
   const path = `/api/v1/overview?fiscalYear=${fiscalYear}&size=500`;
   const view = await api(path);
+  wanted();
   crumbs({label: t('nation')});
   const rows = [...view.items];
   let order = {key: 'esa', descending: false};
@@ -391,10 +435,10 @@ async function overview(main, fiscalYear) {
     const value = row => row[column.key];
     rows.sort((a, b) => {
       const x = value(a), y = value(b);
-      if (x === null || x === undefined) return y === null || y === undefined ? a.esa.localeCompare(b.esa) : 1;
+      if (x === null || x === undefined) return y === null || y === undefined ? a.esa.localeCompare(b.esa, 'th', {numeric: true}) : 1;
       if (y === null || y === undefined) return -1;
-      const compared = column.text ? String(x).localeCompare(String(y), 'th') : Number(x) - Number(y);
-      return (order.descending ? -compared : compared) || a.esa.localeCompare(b.esa);
+      const compared = column.text ? String(x).localeCompare(String(y), 'th', {numeric: true}) : Number(x) - Number(y);
+      return (order.descending ? -compared : compared) || a.esa.localeCompare(b.esa, 'th', {numeric: true});
     });
     headings.forEach((th, i) => th.setAttribute('aria-sort', OVERVIEW_COLUMNS[i].key !== order.key ? 'none'
       : order.descending ? 'descending' : 'ascending'));
@@ -455,14 +499,14 @@ function fundingState(activity, overdue = new Set()) {
     const late = overdue.has(activity.id);
     return h('span', {class: 'state ' + (late ? 'overdue' : 'pending')}, t(late ? 'fundingOverdue' : 'fundingPending'));
   }
-  if (activity.state === 'FUNDING_REFUSED') {
+  if (activity.state === 'FUNDING_REJECTED') {
     return h('span', {class: 'state overdue'}, t('fundingRefused'));
   }
   if (!activity.funding) {
     return t('unknown');
   }
   if (activity.funding.spending) {
-    return h('span', {title: activity.funding.spendingMessage ?? ''}, word('SPENDING_' + activity.funding.spending));
+    return h('span', {title: activity.funding.spendingMessage ?? ''}, word('spending', activity.funding.spending));
   }
   return baht(activity.funding.estimate);
 }
@@ -478,7 +522,7 @@ function budgetTable(budget) {
         round.receivedOn ? ' · ' + t('receivedOn') + ' ' + date(round.receivedOn) : ''), ...money(round.money)));
     for (const line of round.lines) {
       rows.push(h('tr', {'data-round': round.round, 'data-line': line.line}, h('td', {}, String(line.line)),
-        h('td', {}, word(line.category)), h('td', {}, line.purposeTh ?? ''), ...money(line.money)));
+        h('td', {}, word('category', line.category)), h('td', {}, line.purposeTh ?? ''), ...money(line.money)));
     }
   }
   return h('table', {id: 'budget-table'},
@@ -506,7 +550,7 @@ function academicYearChoice(code, fiscalYear, academicYear) {
   return h('p', {class: 'choice'}, h('label', {for: 'academic-year'}, t('academicYear')), ' ', select);
 }
 
-async function esaReport(main, code, fiscalYear, academicYear = null) {
+async function esaReport(main, code, fiscalYear, academicYear, wanted) {
   const path = `/api/v1/esas/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
   const [report, activities, schools, overdue] = await Promise.all([api(path),
     api(`/api/v1/activities?esa=${encodeURIComponent(code)}&` + (academicYear === null ? `fiscalYear=${fiscalYear}`
@@ -516,6 +560,7 @@ async function esaReport(main, code, fiscalYear, academicYear = null) {
       .catch(e => ({failed: e})),
     // only OBEC and the ESA's officers may see it; anyone else sees requests as pending
     api(`/api/v1/activities/funding/overdue?esa=${encodeURIComponent(code)}&size=500`).catch(() => ({items: []}))]);
+  wanted();
   const late = new Set(overdue.items.map(item => item.id));
   const name = report.office ? (language === 'en' && report.office.nameEn ? report.office.nameEn : report.office.nameTh)
     : code;
@@ -558,7 +603,8 @@ async function esaReport(main, code, fiscalYear, academicYear = null) {
                 language === 'th' ? (a.stateTh ?? a.state) : a.state)),
               h('td', {}, fundingState(a, late)),
               h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown')
-                : amount(a.actualCost)))))))),
+                : amount(a.actualCost))))))),
+      ...partly(activities)),
     h('section', {'aria-labelledby': 'schools'}, h('h2', {id: 'schools'}, t('qualitySchoolList')),
       schools.failed ? h('p', {class: 'notice', role: 'status'}, t('unavailable', t('section_schools')))
         : schools.items.length === 0 ? h('p', {}, t('noSchools'))
@@ -567,9 +613,10 @@ async function esaReport(main, code, fiscalYear, academicYear = null) {
               h('th', {scope: 'col'}, t(key))))),
             h('tbody', {}, schools.items.map(q => h('tr', {'data-school': q.school},
               h('td', {}, h('a', {href: link('/schools/' + encodeURIComponent(q.school), fiscalYear)}, q.school)),
-              h('td', {class: 'name'}, q.nameTh), h('td', {}, q.tambon ?? t('unknown')), h('td', {}, date(q.activeFrom)))))))),
+              h('td', {class: 'name'}, q.nameTh), h('td', {}, q.tambon ?? t('unknown')), h('td', {}, date(q.activeFrom))))))),
+      ...partly(schools)),
     h('section', {'aria-labelledby': 'works'}, h('h2', {id: 'works'}, t('worksCertificates')),
-      h('div', {class: 'figures'}, figure('certificates', count(report.certificatesAwarded)),
+      h('div', {class: 'figures'}, figure('certificates', count(report.certificatesAwarded), false, 'works'),
         figure('worksPresented', count(report.works?.presented)), figure('worksSelected', count(report.works?.selected)),
         figure('worksForwarded', count(report.works?.forwarded)),
         figure('schoolsReached', count(report.outcomes?.schoolsReached)),
@@ -594,6 +641,12 @@ function table(id, label, headings, rows) {
     h('tbody', {}, rows)));
 }
 
+/** A notice under a list the page shows only the first page of. */
+function partly(page) {
+  return !page.failed && page.totalItems > page.items.length
+    ? [h('p', {class: 'notice', role: 'status'}, t('partlyShown', count(page.items.length), count(page.totalItems)))] : [];
+}
+
 function listOrNone(items, draw) {
   return items && items.length ? draw(items) : h('p', {}, t('none'));
 }
@@ -607,20 +660,21 @@ function trail(fiscalYear, esa, ...rest) {
 // ---------------------------------------------------------------------------------------------------------------------
 // a school's profile
 
-async function schoolProfile(main, code, fiscalYear) {
+async function schoolProfile(main, code, fiscalYear, wanted) {
   const path = `/api/v1/schools/${encodeURIComponent(code)}/report?fiscalYear=${fiscalYear}`;
   const report = await api(path);
+  wanted();
   const school = report.school ?? {code};
   trail(fiscalYear, school.esa, {label: school.nameTh ?? code});
   const activityRows = items => items.map(a => h('tr', {'data-activity': a.id},
-    h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, word(a.state)),
+    h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, word('state', a.state)),
     h('td', {class: 'num'}, count(a.participants)),
     h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown') : amount(a.actualCost))));
   const activityHeadings = ['date', 'title', 'state', {num: 'participants'}, {num: 'cost'}];
   main.replaceChildren(
     h('h1', {}, school.nameTh ?? code, ' ', h('span', {class: 'code'}, '(' + code + ')')),
     h('p', {class: 'sub'}, [school.tambon, school.district, school.province].filter(Boolean).join(' · '),
-      school.qualityStatus ? ' · ' + word(school.qualityStatus) : ''),
+      school.qualityStatus ? ' · ' + word('quality', school.qualityStatus) : ''),
     ...sectionNotices(report),
     downloads(path),
     h('div', {class: 'figures'},
@@ -630,21 +684,21 @@ async function schoolProfile(main, code, fiscalYear) {
     h('h2', {}, t('designations')),
     listOrNone(report.designations, items => table('designations-table', t('designations'),
       ['status', 'nominatedOn', 'designatedOn', 'activeFrom', 'withdrawnOn'],
-      items.map(d => h('tr', {}, h('td', {}, word(d.status)), h('td', {}, date(d.nominatedOn)),
+      items.map(d => h('tr', {}, h('td', {}, word('quality', d.status)), h('td', {}, date(d.nominatedOn)),
         h('td', {}, date(d.designatedOn)), h('td', {}, date(d.activeFrom)), h('td', {}, date(d.withdrawnOn)))))),
     h('h2', {}, t('networks')),
     listOrNone(report.networks, items => table('networks-table', t('networks'), ['network', 'chair',
       'roleInNetwork', {num: 'members'}], items.map(n => h('tr', {}, h('td', {}, n.esa),
       h('td', {}, [n.chairSchoolNameTh, n.chairPerson].filter(Boolean).join(' · ') || t('unknown')),
-      h('td', {}, word(n.isChair ? 'CHAIR' : 'MEMBER')), h('td', {class: 'num'}, count(n.memberCount)))))),
+      h('td', {}, word('network', n.isChair ? 'CHAIR' : 'MEMBER')), h('td', {class: 'num'}, count(n.memberCount)))))),
     h('h2', {}, t('plans')),
     listOrNone(report.plans, items => table('plans-table', t('plans'), ['academicYear', 'status', 'reason'],
-      items.map(p => h('tr', {}, h('td', {}, p.academicYear), h('td', {}, word(p.status)),
+      items.map(p => h('tr', {}, h('td', {}, p.academicYear), h('td', {}, word('plan', p.status)),
         h('td', {}, p.returnReason ?? ''))))),
     h('h2', {}, t('works')),
     listOrNone(report.works, items => table('works-table', t('works'), ['title_', 'status'],
       items.map(w => h('tr', {}, h('td', {}, h('a', {href: link('/activities/' + encodeURIComponent(w.activity),
-        fiscalYear)}, w.title)), h('td', {}, word(w.status)))))),
+        fiscalYear)}, w.title)), h('td', {}, word('work', w.status)))))),
     h('h2', {}, t('hosted')),
     listOrNone(report.hosted, items => table('hosted-table', t('hosted'), activityHeadings, activityRows(items))),
     h('h2', {}, t('attended')),
@@ -652,7 +706,7 @@ async function schoolProfile(main, code, fiscalYear) {
     h('h2', {}, t('schoolCertificates')),
     listOrNone(report.certificates, items => table('certificates-table', t('schoolCertificates'),
       ['number', 'givenOn', 'status', 'pdf'], items.map(c => h('tr', {}, h('td', {}, c.printedNumber),
-        h('td', {}, date(c.givenOn)), h('td', {}, word(c.status)),
+        h('td', {}, date(c.givenOn)), h('td', {}, word('certificate', c.status)),
         h('td', {}, h('a', {href: '/api/v1/certificates/' + encodeURIComponent(c.id) + '/pdf'}, t('pdf'))))))),
     h('h2', {}, t('ita')),
     listOrNone(report.ita, items => table('ita-table', t('ita'), ['year', 'level', {num: 'score'}],
@@ -664,13 +718,14 @@ async function schoolProfile(main, code, fiscalYear) {
 // ---------------------------------------------------------------------------------------------------------------------
 // an activity
 
-async function activityPage(main, id, fiscalYear) {
+async function activityPage(main, id, fiscalYear, wanted) {
   const [activity, certificates] = await Promise.all([api(`/api/v1/activities/${encodeURIComponent(id)}`),
     api(`/api/v1/activities/${encodeURIComponent(id)}/certificates?size=500`).catch(e => ({failed: e}))]);
   trail(fiscalYear, activity.esa, {label: activity.titleTh});
   const late = activity.state !== 'FUNDING_REQUESTED' ? new Set() : new Set((await api(
     `/api/v1/activities/funding/overdue?esa=${encodeURIComponent(activity.esa)}&size=500`).catch(() => ({items: []})))
     .items.map(item => item.id));
+  wanted();
   const participation = activity.participation;
   const certificateItems = certificates.failed ? [] : certificates.items;
   main.replaceChildren(
@@ -689,12 +744,12 @@ async function activityPage(main, id, fiscalYear) {
       h('dt', {}, t('funding')), h('dd', {}, fundingState(activity, late))),
     h('h2', {}, t('history')),
     table('history-table', t('history'), ['recordedAt', 'change', 'state', 'recordedBy', 'reason'],
-      (activity.history ?? []).map(step => h('tr', {}, h('td', {}, moment(step.recordedAt)), h('td', {}, word(step.change)),
-        h('td', {}, word(step.state)), h('td', {}, step.recordedBy ?? ''), h('td', {}, step.reason ?? '')))),
+      (activity.history ?? []).map(step => h('tr', {}, h('td', {}, moment(step.recordedAt)), h('td', {}, word('change', step.change)),
+        h('td', {}, word('state', step.state)), h('td', {}, step.recordedBy ?? ''), h('td', {}, step.reason ?? '')))),
     h('h2', {}, t('participation')),
     participation ? table('participation-table', t('participation'), ['role', {num: 'participants'}],
       [...Object.entries(participation.byRole ?? {}).filter(([, n]) => n > 0).map(([role, n]) =>
-        h('tr', {}, h('td', {}, word(role)), h('td', {class: 'num'}, count(n)))),
+        h('tr', {}, h('td', {}, word('role', role)), h('td', {class: 'num'}, count(n)))),
       h('tr', {}, h('th', {scope: 'row'}, t('total')), h('td', {class: 'num'}, count(participation.total)))])
       : h('p', {}, t('none')),
     h('h2', {}, t('activityCertificates')),
@@ -707,10 +762,10 @@ async function activityPage(main, id, fiscalYear) {
           certificateItems.map(c => h('tr', {'data-certificate': c.id}, h('td', {}, c.printedNumber),
             h('td', {}, c.recipient), h('td', {}, c.school ? h('a', {href: link('/schools/' + encodeURIComponent(c.school),
               fiscalYear)}, c.school) : ''),
-            h('td', {}, date(c.givenOn)), h('td', {}, word(c.status)),
+            h('td', {}, date(c.givenOn)), h('td', {}, word('certificate', c.status)),
             h('td', {}, h('a', {href: '/api/v1/certificates/' + encodeURIComponent(c.id) + '/pdf'}, t('pdf'))),
             h('td', {}, h('a', {href: '/verify/' + encodeURIComponent(c.verificationCode.replaceAll('-', ''))},
-              t('verify'))))))));
+              t('verify')))))), ...partly(certificates)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -751,7 +806,14 @@ async function start() {
     location.replace('/signin');
   });
   window.addEventListener('hashchange', () => {
-    render().then(() => document.getElementById('main').focus({preventScroll: true}));
+    if (location.hash.startsWith('#/')) {
+      render().then(() => document.getElementById('main').focus({preventScroll: true}));
+    }
+  });
+  // the skip link moves focus to the content; it never changes the route
+  document.querySelector('.skip').addEventListener('click', event => {
+    event.preventDefault();
+    document.getElementById('main').focus();
   });
   await render();
 }

@@ -39,6 +39,17 @@ async function signIn() {
     show(fragment.has('failed') ? 'เข้าสู่ระบบด้วยบัญชีหน่วยงานไม่สำเร็จ กรุณาลองอีกครั้ง' : 'ยังไม่ได้เข้าสู่ระบบ');
     return;
   }
+  // a browser already signed in is asked before a link replaces its session (a link from anyone else would otherwise
+  // sign it in as them without a word)
+  const current = await fetch('/session', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(r => r.ok ? r.json() : {}, () => ({}));
+  if (current.signedIn) {
+    const question = document.getElementById('switch-question');
+    question.textContent = 'ขณะนี้เข้าสู่ระบบเป็น ' + current.subject + ' อยู่แล้ว ต้องการเข้าสู่ระบบด้วยลิงก์นี้แทนหรือไม่';
+    status.textContent = '';
+    document.getElementById('switch').hidden = false;
+    await new Promise(resolve => document.getElementById('switch-yes').addEventListener('click', resolve, {once: true}));
+  }
   const answer = await fetch('/session', {
     method: 'POST', credentials: 'same-origin', headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}
   });

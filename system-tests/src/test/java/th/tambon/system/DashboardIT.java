@@ -143,6 +143,23 @@ class DashboardIT {
     }
 
     @Test
+    void a_sign_in_link_opened_in_a_browser_signed_in_as_someone_else_asks_before_it_replaces_the_session() {
+        try (Browser browser = Browser.desktop()) {
+            signIn(browser, TestTokens.officer("P31-4"));
+            browser.waitForUrl("at P31-4's report", url -> route(url).startsWith("/esas/P31-4"));
+
+            browser.open(gatewayUrl + "/signin#token=" + TestTokens.admin());
+            browser.waitForText(By.id("switch-question"), "officer-P31-4");
+            assertThat(browser.currentUrl()).doesNotContain("token=");
+            assertThat(browser.script("return fetch('/session').then(r => r.json()).then(s => s.roles.join())"))
+                    .as("still the officer until the question is answered").isEqualTo("ESA_OFFICER");
+            browser.find(By.id("switch-yes")).click();
+
+            browser.waitForUrl("at the national overview, as the link's OBEC admin", url -> route(url).startsWith("/overview"));
+        }
+    }
+
+    @Test
     void the_address_of_a_certificate_s_qr_code_opened_without_any_cookie_says_the_certificate_is_valid() {
         TestHttp admin = new TestHttp(gatewayUrl).as(TestTokens.admin());
         String symposium = admin.get("/api/v1/activities?esa=P51-1&ref=p51-1-symposium-2563-09-28").json()
@@ -170,6 +187,10 @@ class DashboardIT {
         browser.open(gatewayUrl + "/signin#token=" + token);
         browser.waitForUrl("at / (the role's start page) without the token",
                 url -> URI.create(url).getPath().equals("/") && !url.contains("token="));
+        Object kept = browser.script("return JSON.stringify(localStorage) + ' ' + JSON.stringify(sessionStorage)"
+                + " + ' ' + document.cookie + ' ' + history.length");
+        assertThat(String.valueOf(kept)).as("what page script can read after sign-in")
+                .doesNotContain(token).doesNotContain("eyJ").doesNotContain("TAMBON_SESSION");
     }
 
     /** The route of the dashboard's address: its fragment without the {@code #}. */
@@ -236,7 +257,7 @@ class DashboardIT {
      * heading sorts by it, ascending then descending, as its aria-sort says.
      */
     private static void sortsByParticipantsFromTheKeyboard(Browser browser) {
-        browser.script("document.activeElement.blur()");
+        reload(browser); // a fresh document: the keyboard starts at its top
         browser.find(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
         By heading = By.xpath("//table[@id='overview-table']//th[button[normalize-space()='ผู้เข้าร่วม']]");
@@ -266,8 +287,14 @@ class DashboardIT {
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("th");
     }
 
-    /** Loads the page's address again as a new document, and waits until the report is drawn in it. */
+    /** Loads the report's address again as a new document, and waits until its figures are there. */
     private static void reloadAndAwaitTheReport(Browser browser) {
+        reload(browser);
+        assertP51ReportFigures(browser);
+    }
+
+    /** Loads the page's address again as a new document, and waits until the dashboard has drawn its page. */
+    private static void reload(Browser browser) {
         browser.script("window.tambonBeforeReload = true; location.reload()");
         browser.waitUntil("the report drawn in a new document", d -> {
             try {
@@ -277,7 +304,6 @@ class DashboardIT {
                 return null; // asked while the document was being replaced: ask again
             }
         });
-        assertP51ReportFigures(browser);
     }
 
     /** axe-core's WCAG 2.1 A and AA rules (contrast, labels, names, roles, landmarks…) find nothing on the page. */
