@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
@@ -231,6 +232,68 @@ public final class Answers {
     public record SchoolIta(int fiscalYear, BigDecimal score, String level) {
         public SchoolIta {
             baht(score, "an ITA score");
+        }
+    }
+
+    /** events-service: {@code GET /api/v1/activities/{id}}, an activity read alone (with its history). */
+    @Serdeable
+    public record ActivityWithHistory(String id, String esa, String ref, String type, String typeTh, String titleTh,
+                                      String state, String stateTh, @Nullable String reason, LocalDate startsOn,
+                                      @Nullable String venue, @Nullable String organiser, @Nullable String chair,
+                                      @Nullable Funding funding, @Nullable BigDecimal actualCost, List<Step> history,
+                                      @Nullable Participation participation) {
+        public ActivityWithHistory {
+            Objects.requireNonNull(id, "an activity without its id");
+            Objects.requireNonNull(startsOn, "an activity without its day");
+            history = List.copyOf(history);
+            if (actualCost != null) {
+                baht(actualCost, "an activity's actualCost");
+            }
+        }
+    }
+
+    /** The budget line an activity is planned on and where its funding stands with budget-service. */
+    @Serdeable
+    public record Funding(int fiscalYear, int round, int line, BigDecimal estimate, @Nullable Integer request,
+                          @Nullable Instant requestedAt, @Nullable String spending, @Nullable String spendingMessage) {
+        public Funding {
+            baht(estimate, "an activity's estimate");
+        }
+    }
+
+    /** One change of an activity. */
+    @Serdeable
+    public record Step(String change, String state, @Nullable String reason, Instant recordedAt, String recordedBy) {
+        public Step {
+            Objects.requireNonNull(change, "a change of an activity without its name");
+            Objects.requireNonNull(recordedAt, "a change of an activity without its time");
+        }
+    }
+
+    /** Who took part in an activity, as last recorded: a count per role (every role) and in all. */
+    @Serdeable
+    public record Participation(Map<String, Long> byRole, Long total) {
+        public Participation {
+            byRole = counts(byRole, "participation by role");
+            count(total, "participation's total");
+        }
+    }
+
+    /** events-service: {@code GET /api/v1/activities/{id}/certificates?page=&size=}, a page in number order. */
+    @Serdeable
+    public record CertificatePage(List<ActivityCertificate> items, Long totalItems) {
+        public CertificatePage {
+            items = List.copyOf(items);
+            count(totalItems, "the certificates' totalItems");
+        }
+    }
+
+    @Serdeable
+    public record ActivityCertificate(String id, String printedNumber, String recipient, @Nullable String school,
+                                      LocalDate givenOn, String status, String verificationCode) {
+        public ActivityCertificate {
+            Objects.requireNonNull(printedNumber, "a certificate without its number");
+            Objects.requireNonNull(givenOn, "a certificate without its date");
         }
     }
 }

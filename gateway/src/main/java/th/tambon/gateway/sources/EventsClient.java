@@ -19,4 +19,13 @@ public interface EventsClient {
     @Get("/api/v1/school-records/{code}{?fiscalYear}")
     Mono<Answers.SchoolRecord> schoolRecord(String code, @Nullable Integer fiscalYear,
                                             @Header(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** An activity with its funding, history and participation; none (404) for an activity it does not hold. */
+    @Get("/api/v1/activities/{id}")
+    Mono<Answers.ActivityWithHistory> activity(String id, @Header(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** A page of the certificates awarded at an activity, in number order (size at most 500). */
+    @Get("/api/v1/activities/{id}/certificates{?page,size}")
+    Mono<Answers.CertificatePage> certificates(String id, int page, int size,
+                                               @Header(HttpHeaders.AUTHORIZATION) String authorization);
 }
