@@ -59,6 +59,7 @@ class SecuringTheGatewayTest extends SecuredServiceContract {
         // /api/v1/** is not a route of the gateway's own but for the views it composes: RoutedRequestsRule guards what
         // it proxies
         return Map.ofEntries(
+                Map.entry("GET /api/v1/activities/{id}/report", ANY_ROLE),
                 Map.entry("GET /api/v1/esas/{code}/report", ANY_ROLE),
                 Map.entry("GET /api/v1/overview", "OBEC_ADMIN,VIEWER"),
                 Map.entry("GET /api/v1/schools/{code}/report", ANY_ROLE),

@@ -48,13 +48,14 @@ public class RouteTable {
             Pattern.compile("/verify/[A-Za-z0-9-]{1,64}"));
 
     /**
-     * The views the gateway composes itself (th.tambon.gateway.report, .profile, .overview): never routed, though
-     * their paths lie under a routed prefix.
+     * The views the gateway composes itself (th.tambon.gateway.report, .profile, .overview, .activity): never routed,
+     * though their paths lie under a routed prefix.
      */
     static final List<Pattern> COMPOSED = List.of(
             Pattern.compile("/api/v1/esas/[^/]+/report"),
             Pattern.compile("/api/v1/schools/[^/]+/report"),
-            Pattern.compile("/api/v1/overview"));
+            Pattern.compile("/api/v1/overview"),
+            Pattern.compile("/api/v1/activities/[^/]+/report"));
 
     private final Map<String, URI> services;
 
