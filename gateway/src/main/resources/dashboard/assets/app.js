@@ -732,6 +732,7 @@ async function activityPage(main, id, fiscalYear, wanted) {
     h('h1', {}, activity.titleTh),
     h('p', {class: 'sub'}, date(activity.startsOn), ' · ', activity.typeTh ?? activity.type, ' · ',
       h('span', {class: 'state'}, language === 'th' ? (activity.stateTh ?? activity.state) : activity.state)),
+    downloads('/api/v1/activities/' + encodeURIComponent(id) + '/report'),
     h('div', {class: 'figures'},
       figure('participants', count(participation?.total)), figure('activityCertificates', count(certificates.totalItems)),
       figure('estimate', baht(activity.funding?.estimate), true),
