@@ -38,6 +38,14 @@ final class Stack implements AutoCloseable {
      * say), and waits until every process is ready. What was started is stopped again when one does not start.
      */
     static Stack start(String name, Map<String, String> gatewayEnv) {
+        return start(name, Map.of(), gatewayEnv);
+    }
+
+    /**
+     * As {@link #start(String, Map)}, every process (the three services and the gateway) with {@code everyProcessEnv}
+     * too: what all four must agree on, such as the identity provider whose tokens they trust (docs/security.md).
+     */
+    static Stack start(String name, Map<String, String> everyProcessEnv, Map<String, String> gatewayEnv) {
         List<TestDatabase> databases = new ArrayList<>();
         List<ServiceProcess> processes = new ArrayList<>();
         try {
@@ -45,11 +53,15 @@ final class Stack implements AutoCloseable {
             TestDatabase schoolsDb = add(databases, TestDatabase.create(name + "-schools"));
             TestDatabase eventsDb = add(databases, TestDatabase.create(name + "-events"));
             TestDatabase budgetDb = add(databases, TestDatabase.create(name + "-budget"));
-            ServiceProcess schools = add(processes, ServiceProcess.startService("schools-service", schoolsDb, kafka));
-            ServiceProcess events = add(processes, ServiceProcess.startService("events-service", eventsDb, kafka));
-            ServiceProcess budget = add(processes, ServiceProcess.startService("budget-service", budgetDb, kafka));
-            Map<String, String> env = new HashMap<>(Map.of("SCHOOLS_SERVICE_URL", schools.url(),
-                    "EVENTS_SERVICE_URL", events.url(), "BUDGET_SERVICE_URL", budget.url()));
+            ServiceProcess schools = add(processes, ServiceProcess.startService("schools-service", "schools-service",
+                    schoolsDb, kafka, everyProcessEnv));
+            ServiceProcess events = add(processes, ServiceProcess.startService("events-service", "events-service",
+                    eventsDb, kafka, everyProcessEnv));
+            ServiceProcess budget = add(processes, ServiceProcess.startService("budget-service", "budget-service",
+                    budgetDb, kafka, everyProcessEnv));
+            Map<String, String> env = new HashMap<>(everyProcessEnv);
+            env.putAll(Map.of("SCHOOLS_SERVICE_URL", schools.url(), "EVENTS_SERVICE_URL", events.url(),
+                    "BUDGET_SERVICE_URL", budget.url()));
             env.putAll(gatewayEnv);
             ServiceProcess gateway = add(processes, ServiceProcess.start("gateway", FreePorts.find(), env));
             processes.forEach(p -> p.awaitReady(START));
