@@ -2,12 +2,14 @@ package th.tambon.events.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import th.tambon.events.Activities;
+import th.tambon.events.summary.web.SummaryView;
 import th.tambon.replica.schools.SchoolsFeed;
 import th.tambon.testkit.Eventually;
 import th.tambon.testkit.RealInfrastructure;
@@ -18,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +129,15 @@ class SummarisingActivitiesTest {
         assertThat(lamphun.get("worksPresented").asLong()).isEqualTo(1);
         assertThat(lamphun.get("worksSelected").asLong()).isEqualTo(1);
         assertThat(lamphun.get("worksForwarded").asLong()).isZero();
+    }
+
+    @Test
+    void a_summary_without_any_esa_says_so_with_an_empty_list_never_by_leaving_it_out() throws Exception {
+        // what an empty deployment answers (no ESA in the replica yet); the gateway refuses an answer without the list
+        String json = server.getApplicationContext().getBean(ObjectMapper.class).writeValueAsString(
+                new SummaryView(2563, LocalDate.parse("2019-10-01"), LocalDate.parse("2020-09-30"), List.of()));
+
+        assertThat(json).contains("\"esas\":[]");
     }
 
     @Test
