@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import th.tambon.gateway.activity.ComposingActivityReports;
 import th.tambon.testkit.TestHttp;
 import th.tambon.testkit.TestTokens;
 
@@ -108,6 +109,28 @@ class ActivityReportTest {
     }
 
     @Test
+    void past_the_cap_the_report_lists_the_first_certificates_in_number_order_and_says_how_many_there_are() {
+        int cap = ComposingActivityReports.MAX_CERTIFICATES;
+        long total = cap + 600;
+        for (int page = 0; page * 500 < cap + 1000; page++) {
+            int from = page * 500 + 1;
+            events.on(ACTIVITY + "/certificates?page=" + page + "&size=500", 200, page(page, total,
+                    IntStream.range(from, from + 500).mapToObj(ActivityReportTest::certificate).toArray(String[]::new)));
+        }
+
+        JsonNode report = http.get(REPORT).json();
+
+        JsonNode certificates = report.get("certificates");
+        assertThat(certificates).hasSize(cap);
+        for (int i = 0; i < cap; i += 499) {
+            assertThat(certificates.get(i).get("printedNumber").asText()).isEqualTo("ที่ " + (i + 1) + "/2563");
+        }
+        assertThat(report.get("certificatesTotal").asLong()).isEqualTo(total);
+        assertThat(report.get("truncated").asBoolean()).isTrue();
+        assertThat(events.reached()).noneMatch(line -> line.contains("page=" + cap / 500 + "&"));
+    }
+
+    @Test
     void an_activity_without_participation_funding_or_certificates_has_them_null_or_empty() {
         String other = "0b7e2a44-9c1d-4f3a-8e25-6d4c3b2a1f00";
         events.on("/api/v1/activities/" + other, 200, """
@@ -125,6 +148,20 @@ class ActivityReportTest {
         assertThat(report.get("participation").isNull()).isTrue();
         assertThat(report.get("certificates")).isEmpty();
         assertThat(report.get("history")).hasSize(1);
+    }
+
+    @Test
+    void a_none_remembered_from_before_is_no_404_while_events_service_is_down_but_a_stale_section() {
+        String created = "22222222-3333-4444-8555-666666666666";
+        TestHttp asker = stack.as(TestTokens.token("asked-too-early", "VIEWER", null, null,
+                java.time.Duration.ofMinutes(5)));
+        assertThat(asker.get("/api/v1/activities/" + created + "/report").status()).isEqualTo(404);
+        events.down(true);
+
+        TestHttp.Response meanwhile = asker.get("/api/v1/activities/" + created + "/report");
+
+        assertThat(meanwhile.status()).as("it may have been created since: events-service cannot say").isEqualTo(200);
+        assertThat(meanwhile.json().get("sections").get("events").asText()).isEqualTo("STALE");
     }
 
     @Test

@@ -25,6 +25,8 @@ public record ActivityReport(
                 + "when events is unavailable)") @Nullable Answers.Participation participation,
         @Schema(description = "the certificates awarded at it, in number order")
         @Nullable List<Answers.ActivityCertificate> certificates,
+        @Schema(description = "how many certificates it has (more than listed when truncated)", example = "31")
+        @Nullable Long certificatesTotal,
         @Schema(description = "whether it has more than " + ComposingActivityReports.MAX_CERTIFICATES
                 + " certificates, of which only the first are listed") @Nullable Boolean truncated,
         @Schema(description = "each source's status: OK, STALE or UNAVAILABLE", example = "{\"events\": \"OK\"}")

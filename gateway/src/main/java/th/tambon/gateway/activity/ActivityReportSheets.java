@@ -40,7 +40,7 @@ final class ActivityReportSheets {
                         f == null || f.request() == null ? null : (long) f.request(), a == null ? null : a.actualCost(),
                         f == null ? null : f.spending(), f == null ? null : f.spendingMessage(),
                         r.participation() == null ? null : r.participation().total(),
-                        r.certificates() == null ? null : (long) r.certificates().size()))));
+                        r.certificatesTotal()))));
         if (a != null) {
             sheets.add(new Sheet("ความเป็นมา", List.of(Column.date("วันที่"), Column.text("เวลา"),
                     Column.text("การเปลี่ยนแปลง"), Column.text("สถานะ"), Column.text("ผู้บันทึก"), Column.text("เหตุผล")),

@@ -8,8 +8,10 @@ import th.tambon.gateway.sources.Answers;
 import th.tambon.gateway.sources.Baht;
 import th.tambon.gateway.sources.EventsClient;
 import th.tambon.gateway.sources.Fetched;
+import th.tambon.gateway.sources.SectionStatus;
 import th.tambon.gateway.sources.Source;
 import th.tambon.gateway.sources.Sources;
+import th.tambon.gateway.sources.Weighed;
 import th.tambon.http.ApiProblemException;
 import th.tambon.http.ThaiDates;
 
@@ -25,12 +27,15 @@ import java.util.UUID;
  */
 @Singleton
 public class ComposingActivityReports {
-    /** The most certificates a report lists (an activity has tens; a file of this many is still small). */
-    static final int MAX_CERTIFICATES = 10_000;
+    /**
+     * The most certificates a report lists (an activity has tens, a large one hundreds): four pages, asked in two
+     * round trips within the view's timeout; the total is always given.
+     */
+    public static final int MAX_CERTIFICATES = 2_000;
     /** events-service's largest page (th.tambon.http.Paging.MAX_SIZE). */
     static final int PAGE = 500;
-    /** Pages after the first asked at once. */
-    private static final int PAGES_AT_ONCE = 4;
+    /** Pages after the first asked at once: all of them, up to the cap. */
+    private static final int PAGES_AT_ONCE = MAX_CERTIFICATES / PAGE - 1;
 
     private final Sources sources;
     private final EventsClient events;
@@ -46,17 +51,19 @@ public class ComposingActivityReports {
     public Mono<ActivityReport> report(UUID id, Authentication caller, String authorization) {
         String activity = id.toString();
         Mono<Held> held = Mono.zip(events.activity(activity, authorization), certificates(activity, authorization),
-                (a, c) -> new Held(a, c.items(), c.totalItems() > c.items().size()));
+                (a, c) -> new Held(a, c.items(), c.totalItems()));
         return sources.fetch(Source.EVENTS, caller, "activities/" + activity + " and its certificates", held)
                 .map(fetched -> {
-                    if (fetched.answered() && fetched.answer().isEmpty()) {
+                    // only events-service's own answer now: a "none" remembered from before is no reason for a 404
+                    if (fetched.status() == SectionStatus.OK && fetched.answer().isEmpty()) {
                         throw ApiProblemException.notFound("No activity " + activity);
                     }
                     Held h = fetched.answer().orElse(null);
                     List<Fetched<?>> answers = List.of(fetched);
                     return new ActivityReport(activity, h == null ? null : view(h.activity()),
                             h == null ? null : h.activity().history(), h == null ? null : h.activity().participation(),
-                            h == null ? null : h.certificates(), h == null ? null : h.truncated(),
+                            h == null ? null : h.certificates(), h == null ? null : h.total(),
+                            h == null ? null : h.total() > h.certificates().size(),
                             Fetched.sections(answers), Fetched.staleAsOf(answers), clock.instant());
                 });
     }
@@ -86,8 +93,15 @@ public class ComposingActivityReports {
                 Baht.text(a.actualCost()));
     }
 
-    /** What events-service answered: the activity and its certificates (more exist when truncated). */
+    /**
+     * What events-service answered: the activity, its first certificates and how many it has. Remembered for a stale
+     * answer by its size ({@link Weighed}): a large activity takes more of the gateway's memory of answers.
+     */
     private record Held(Answers.ActivityWithHistory activity, List<Answers.ActivityCertificate> certificates,
-                        boolean truncated) {
+                        long total) implements Weighed {
+        @Override
+        public int weight() {
+            return 1 + certificates.size() / Weighed.ITEMS_PER_UNIT;
+        }
     }
 }

@@ -43,7 +43,10 @@ public class Sources {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
-        this.lastGood = Caffeine.newBuilder().maximumSize(settings.remembered())
+        // bounded by weight: an answer counts as one, a Weighed one (an activity's certificates) as its weight
+        this.lastGood = Caffeine.newBuilder().maximumWeight(settings.remembered())
+                .weigher((Question question, Fetched<?> fetched) -> fetched.answer()
+                        .map(answer -> answer instanceof Weighed weighed ? Math.max(1, weighed.weight()) : 1).orElse(1))
                 .expireAfterWrite(settings.staleFor()).build();
     }
 
