@@ -721,11 +721,12 @@ async function schoolProfile(main, code, fiscalYear, wanted) {
 async function activityPage(main, id, fiscalYear, wanted) {
   const [activity, certificates] = await Promise.all([api(`/api/v1/activities/${encodeURIComponent(id)}`),
     api(`/api/v1/activities/${encodeURIComponent(id)}/certificates?size=500`).catch(e => ({failed: e}))]);
-  trail(fiscalYear, activity.esa, {label: activity.titleTh});
+  wanted();
   const late = activity.state !== 'FUNDING_REQUESTED' ? new Set() : new Set((await api(
     `/api/v1/activities/funding/overdue?esa=${encodeURIComponent(activity.esa)}&size=500`).catch(() => ({items: []})))
     .items.map(item => item.id));
   wanted();
+  trail(fiscalYear, activity.esa, {label: activity.titleTh});
   const participation = activity.participation;
   const certificateItems = certificates.failed ? [] : certificates.items;
   main.replaceChildren(

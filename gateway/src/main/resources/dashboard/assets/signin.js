@@ -24,6 +24,16 @@ function offer(session) {
   providers.hidden = providers.childElementCount === 0;
 }
 
+/** Whom a token names (its sub), to ask the reader; only shown, never trusted: the gateway checks the token. */
+function subjectOf(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0)))).sub ?? null;
+  } catch (e) {
+    return null;
+  }
+}
+
 async function signIn() {
   const fragment = new URLSearchParams(location.hash.slice(1));
   const token = fragment.get('token');
@@ -45,10 +55,14 @@ async function signIn() {
     .then(r => r.ok ? r.json() : {}, () => ({}));
   if (current.signedIn) {
     const question = document.getElementById('switch-question');
-    question.textContent = 'ขณะนี้เข้าสู่ระบบเป็น ' + current.subject + ' อยู่แล้ว ต้องการเข้าสู่ระบบด้วยลิงก์นี้แทนหรือไม่';
+    question.textContent = 'ขณะนี้เข้าสู่ระบบเป็น ' + current.subject + ' อยู่แล้ว ต้องการเข้าสู่ระบบเป็น '
+      + (subjectOf(token) ?? 'ผู้ใช้ของลิงก์นี้') + ' แทนหรือไม่';
     status.textContent = '';
-    document.getElementById('switch').hidden = false;
+    const choice = document.getElementById('switch');
+    choice.hidden = false;
     await new Promise(resolve => document.getElementById('switch-yes').addEventListener('click', resolve, {once: true}));
+    choice.hidden = true;
+    status.textContent = 'กำลังเข้าสู่ระบบ…';
   }
   const answer = await fetch('/session', {
     method: 'POST', credentials: 'same-origin', headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}
