@@ -522,7 +522,7 @@ function budgetTable(budget) {
         round.receivedOn ? ' · ' + t('receivedOn') + ' ' + date(round.receivedOn) : ''), ...money(round.money)));
     for (const line of round.lines) {
       rows.push(h('tr', {'data-round': round.round, 'data-line': line.line}, h('td', {}, String(line.line)),
-        h('td', {}, word('category', line.category)), h('td', {}, line.purposeTh ?? ''), ...money(line.money)));
+        h('td', {}, word('category', line.category)), h('td', {class: 'purpose'}, line.purposeTh ?? ''), ...money(line.money)));
     }
   }
   return h('table', {id: 'budget-table'},
@@ -598,7 +598,7 @@ async function esaReport(main, code, fiscalYear, academicYear, wanted) {
             h('thead', {}, h('tr', {}, ['date', 'title', 'type', 'state', 'funding'].map(key =>
               h('th', {scope: 'col'}, t(key))), h('th', {scope: 'col', class: 'num'}, t('cost')))),
             h('tbody', {}, activityRows.map(a => h('tr', {'data-activity': a.id},
-              h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, a.typeTh ?? a.type),
+              h('td', {}, date(a.startsOn)), h('td', {class: 'name'}, activityLink(a, fiscalYear)), h('td', {}, a.typeTh ?? a.type),
               h('td', {}, h('span', {class: 'state' + (a.state === 'REPORTED' || a.state === 'CLOSED' ? ' done' : '')},
                 language === 'th' ? (a.stateTh ?? a.state) : a.state)),
               h('td', {}, fundingState(a, late)),
@@ -667,7 +667,7 @@ async function schoolProfile(main, code, fiscalYear, wanted) {
   const school = report.school ?? {code};
   trail(fiscalYear, school.esa, {label: school.nameTh ?? code});
   const activityRows = items => items.map(a => h('tr', {'data-activity': a.id},
-    h('td', {}, date(a.startsOn)), h('td', {}, activityLink(a, fiscalYear)), h('td', {}, word('state', a.state)),
+    h('td', {}, date(a.startsOn)), h('td', {class: 'name'}, activityLink(a, fiscalYear)), h('td', {}, word('state', a.state)),
     h('td', {class: 'num'}, count(a.participants)),
     h('td', {class: 'num'}, a.actualCost === null || a.actualCost === undefined ? t('unknown') : amount(a.actualCost))));
   const activityHeadings = ['date', 'title', 'state', {num: 'participants'}, {num: 'cost'}];
