@@ -1,6 +1,7 @@
 package th.tambon.gateway.routing;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * happened there; try again); one that does not answer in time is a 504 (it may have done the work: look before
  * repeating a write). It runs after the security filter ({@link RoutedRequestsRule}) and the rate limit: a request
  * reaches a service only with a valid token, which goes along unchanged (the services check it again, and check
- * what it may touch).
+ * what it may touch). Browser cookies stay here: a service reads tokens only.
  */
 @Filter({"/api/v1/**", "/openapi/**", "/verify/**"})
 public class RoutingFilter implements HttpServerFilter {
@@ -79,7 +80,10 @@ public class RoutingFilter implements HttpServerFilter {
                 .port(to.baseUri().getPort())
                 .replacePath(to.path()))
                 .headers(headers -> headers.set(Problem.FORWARDED_URI_HEADER, request.getPath())
-                        .set(FORWARDED_FOR, request.getRemoteAddress().getAddress().getHostAddress()));
+                        .set(FORWARDED_FOR, request.getRemoteAddress().getAddress().getHostAddress())
+                        // the services read tokens, never cookies: none of the browser's goes on (the dashboard's
+                        // sign-in state and nonce, a proxy's own)
+                        .remove(HttpHeaders.COOKIE));
         return Flux.from(client.proxy(proxied))
                 .timeout(timeout)
                 .onErrorResume(ContentLengthExceededException.class, e -> Flux.just(tooLarge(request.getPath())))
