@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -60,10 +59,9 @@ public class IdentityProviderSignIn implements RedirectingLoginHandler<HttpReque
                     + "additional-claims.jwt must be true)");
             return failed();
         }
-        Duration lifetime = Duration.between(clock.instant(), expiry(token));
         MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, "/").header(HttpHeaders.CACHE_CONTROL, "no-store");
-        return SessionCookie.set(response, request, token, lifetime);
+        return SessionCookie.set(response, request, token, expiry(token), clock);
     }
 
     /** Not reached: the dashboard refreshes no token (it signs in again when the token expires). */

@@ -23,7 +23,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import th.tambon.http.ApiProblemException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -91,9 +90,8 @@ public class SessionController {
             throw ApiProblemException.invalidField("Authorization", "must carry a bearer token");
         }
         Instant expiresAt = expiry(authentication);
-        Duration lifetime = Duration.between(clock.instant(), expiresAt);
         MutableHttpResponse<Session> response = HttpResponse.ok(Session.of(authentication, expiresAt, providers.all()));
-        SessionCookie.set(response, request, authorization.substring(7).trim(), lifetime);
+        SessionCookie.set(response, request, authorization.substring(7).trim(), expiresAt, clock);
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

@@ -6,7 +6,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +38,10 @@ public final class SessionCookie {
         return values.size() == 1 && !values.get(0).isEmpty() ? Optional.of(values.get(0)) : Optional.empty();
     }
 
-    /** Sets the cookie for as long as the token lives. */
+    /** Sets the cookie for as long as the token lives: until its {@code exp}, by the gateway's clock. */
     public static MutableHttpResponse<?> set(MutableHttpResponse<?> response, HttpRequest<?> request, String token,
-                                             Duration lifetime) {
-        return response.cookie(cookie(request, token).maxAge(lifetime));
+                                             Instant expiresAt, Clock clock) {
+        return response.cookie(cookie(request, token).maxAge(Duration.between(clock.instant(), expiresAt)));
     }
 
     /** Clears the cookie (an empty value that has already expired). */
