@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.system.browser.Browser.route;
 
 /**
  * The gateway's web dashboard in a real browser (Debian's Chromium, bin/install-browser) over the four services as
@@ -194,11 +195,6 @@ class DashboardIT {
                 .doesNotContain(token).doesNotContain("eyJ").doesNotContain("TAMBON_SESSION");
     }
 
-    /** The route of the dashboard's address: its fragment without the {@code #}. */
-    private static String route(String url) {
-        String fragment = URI.create(url).getFragment();
-        return fragment == null ? "" : fragment;
-    }
 
     private static void assertEveryPageHasItsTitleFiscalYearsAndSignOut(Browser browser) {
         browser.waitUntil("an <h1> with a title", d -> d.findElements(By.tagName("h1")).stream()

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.tambon.system.browser.Browser.route;
 
 /**
  * The dashboard's sign-in with the operator's identity provider, in a real browser, over the four services as
@@ -188,9 +189,4 @@ class SigningInWithTheIdentityProviderIT {
         }
     }
 
-    /** The route of the dashboard's address: its fragment without the {@code #}. */
-    private static String route(String url) {
-        String fragment = URI.create(url).getFragment();
-        return fragment == null ? "" : fragment;
-    }
 }

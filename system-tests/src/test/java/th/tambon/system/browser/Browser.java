@@ -268,6 +268,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The dashboard's route in an address: its fragment without the {@code #} ("" when it has none). */
+    public static String route(String url) {
+        String fragment = URI.create(url).getFragment();
+        return fragment == null ? "" : fragment;
+    }
+
     /** The text without the tokens of its addresses (the sign-in page's {@code #token=}): not for a test report. */
     public static String redacted(String text) {
         return text == null ? null : text.replaceAll("token=[^&;,\\s\\]\"]+", "token=…");
